@@ -1,0 +1,22 @@
+export type PartName = 'kafka' | 'registry' | 'postgres';
+
+export interface Part {
+  name: PartName;
+  address: string;
+  /** False for parts the machine runs for us (PostgreSQL): we check them but never start or stop them. */
+  managed: boolean;
+  /** A real request: Kafka metadata, registry GET /subjects, SQL `select 1`. */
+  probe(): Promise<boolean>;
+  /** Brings the part up (downloading and configuring on first run) and waits until its probe answers. */
+  up(): Promise<void>;
+}
+
+export class PartError extends Error {
+  override name = 'PartError';
+  readonly part: PartName;
+
+  constructor(part: PartName, message: string, options?: ErrorOptions) {
+    super(`${part}: ${message}`, options);
+    this.part = part;
+  }
+}

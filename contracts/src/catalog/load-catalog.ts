@@ -42,9 +42,11 @@ export function loadCatalog(schemasDir: string): SubjectEntry[] {
 function loadSubject(dir: string, subject: string): SubjectEntry {
   const configFile = join(dir, 'subject.json');
   const config = readJson(configFile);
-  if (typeof config !== 'object' || config === null) throw new CatalogError('must be a JSON object', configFile);
+  if (typeof config !== 'object' || config === null)
+    throw new CatalogError('must be a JSON object', configFile);
   const { topic, compatibility, key } = config as Record<string, unknown>;
-  if (typeof topic !== 'string' || topic === '') throw new CatalogError('"topic" must be a non-empty string', configFile);
+  if (typeof topic !== 'string' || topic === '')
+    throw new CatalogError('"topic" must be a non-empty string', configFile);
   if (!isCompatibilityLevel(compatibility)) {
     throw new CatalogError(`"compatibility" must be one of ${compatibilityLevels.join(', ')}`, configFile);
   }
@@ -65,7 +67,14 @@ function loadSubject(dir: string, subject: string): SubjectEntry {
     if (v.version !== index + 1) throw new CatalogError(`version files must be v1..vN without gaps`, v.file);
   });
   const { type, doc } = key as { type: string; doc?: unknown };
-  return { subject, topic, compatibility, key: { type, doc: typeof doc === 'string' ? doc : '' }, dir, versions };
+  return {
+    subject,
+    topic,
+    compatibility,
+    key: { type, doc: typeof doc === 'string' ? doc : '' },
+    dir,
+    versions,
+  };
 }
 
 function readJson(file: string): unknown {

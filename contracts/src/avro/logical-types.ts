@@ -1,0 +1,176 @@
+import avsc from 'avsc';
+
+type AvroType = avsc.Type;
+
+/**
+ * The logical types the serde converts, each naming the TS type the codegen prints for it. avsc falls back to
+ * the underlying type when a logical type is invalid for it (e.g. `decimal` on a `long`); the codegen walks the
+ * same avsc Types, so the generated type always matches what encode/decode really produce.
+ */
+abstract class ContractLogicalType extends avsc.types.LogicalType {
+  abstract readonly tsType: string;
+}
+
+function fromSelf(self: AvroType, writer: AvroType): ((value: unknown) => unknown) | undefined {
+  return writer.constructor === self.constructor ? (value) => value : undefined;
+}
+
+class TimestampMillisType extends ContractLogicalType {
+  readonly tsType = 'Date';
+
+  constructor(schema: avsc.Schema, opts?: unknown) {
+    super(schema, opts);
+    if (!avsc.Type.isType(this.underlyingType, 'long'))
+      throw new Error('timestamp-millis must annotate a long');
+  }
+
+  protected override _fromValue(millis: number): Date {
+    return new Date(millis);
+  }
+
+  protected override _toValue(value: unknown): number | undefined {
+    if (!(value instanceof Date)) return undefined;
+    const millis = value.getTime();
+    return Number.isNaN(millis) ? undefined : millis;
+  }
+
+  protected override _resolve(writer: AvroType): ((value: unknown) => unknown) | undefined {
+    if (avsc.Type.isType(writer, 'long')) return (millis) => new Date(millis as number);
+    return fromSelf(this, writer);
+  }
+}
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Days since the epoch as an ISO `YYYY-MM-DD` string: a calendar date has no time zone to get wrong. */
+class DateType extends ContractLogicalType {
+  readonly tsType = 'string';
+
+  constructor(schema: avsc.Schema, opts?: unknown) {
+    super(schema, opts);
+    if (!avsc.Type.isType(this.underlyingType, 'int')) throw new Error('date must annotate an int');
+  }
+
+  protected override _fromValue(days: number): string {
+    return new Date(days * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  protected override _toValue(value: unknown): number | undefined {
+    if (typeof value !== 'string' || !ISO_DATE.test(value)) return undefined;
+    const millis = Date.parse(`${value}T00:00:00Z`);
+    // Date.parse rolls 2024-02-30 over to March: reject anything that does not round-trip.
+    if (Number.isNaN(millis) || new Date(millis).toISOString().slice(0, 10) !== value) return undefined;
+    return millis / DAY_MS;
+  }
+
+  protected override _resolve(writer: AvroType): ((value: unknown) => unknown) | undefined {
+    if (avsc.Type.isType(writer, 'int')) return (days) => this._fromValue(days as number);
+    return fromSelf(this, writer);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+class UuidType extends ContractLogicalType {
+  readonly tsType = 'string';
+
+  constructor(schema: avsc.Schema, opts?: unknown) {
+    super(schema, opts);
+    if (!avsc.Type.isType(this.underlyingType, 'string')) throw new Error('uuid must annotate a string');
+  }
+
+  protected override _fromValue(value: string): string {
+    return value;
+  }
+
+  protected override _toValue(value: unknown): string | undefined {
+    return typeof value === 'string' && UUID.test(value) ? value : undefined;
+  }
+
+  protected override _resolve(writer: AvroType): ((value: unknown) => unknown) | undefined {
+    if (avsc.Type.isType(writer, 'string')) return (value) => value;
+    return fromSelf(this, writer);
+  }
+}
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** A decimal as its exact string (`'-12.30'`, always `scale` fraction digits): no float rounding, no extra dependency. */
+class DecimalType extends ContractLogicalType {
+  readonly tsType = 'string';
+  readonly precision: number;
+  readonly scale: number;
+  readonly #fixedSize: number | undefined;
+
+  constructor(schema: avsc.Schema, opts?: unknown) {
+    super(schema, opts);
+    const { precision, scale = 0 } = schema as { precision?: unknown; scale?: unknown };
+    if (!Number.isInteger(precision) || (precision as number) < 1)
+      throw new Error('decimal needs a precision >= 1');
+    if (!Number.isInteger(scale) || (scale as number) < 0 || (scale as number) > (precision as number)) {
+      throw new Error('decimal scale must be between 0 and precision');
+    }
+    const underlying = this.underlyingType;
+    if (!avsc.Type.isType(underlying, 'bytes', 'fixed'))
+      throw new Error('decimal must annotate bytes or fixed');
+    this.precision = precision as number;
+    this.scale = scale as number;
+    this.#fixedSize = avsc.Type.isType(underlying, 'fixed')
+      ? (underlying as avsc.types.FixedType).size
+      : undefined;
+  }
+
+  protected override _fromValue(bytes: Buffer): string {
+    const unscaled =
+      bytes.length === 0 ? 0n : BigInt.asIntN(bytes.length * 8, BigInt(`0x${bytes.toString('hex')}`));
+    const digits = (unscaled < 0n ? -unscaled : unscaled).toString().padStart(this.scale + 1, '0');
+    const sign = unscaled < 0n ? '-' : '';
+    if (this.scale === 0) return `${sign}${digits}`;
+    return `${sign}${digits.slice(0, -this.scale)}.${digits.slice(-this.scale)}`;
+  }
+
+  protected override _toValue(value: unknown): Buffer | undefined {
+    const match = typeof value === 'string' ? DECIMAL.exec(value) : null;
+    if (!match) return undefined;
+    const [, sign = '', whole = '', fraction = ''] = match;
+    if (fraction.length > this.scale) return undefined;
+    const unscaled = BigInt(`${sign}${whole}${fraction.padEnd(this.scale, '0')}`);
+    if ((unscaled < 0n ? -unscaled : unscaled).toString().length > this.precision) return undefined;
+    return toTwosComplement(unscaled, this.#fixedSize);
+  }
+
+  protected override _resolve(writer: AvroType): ((value: unknown) => unknown) | undefined {
+    const same =
+      writer instanceof DecimalType && writer.scale === this.scale && writer.precision === this.precision;
+    return same ? (value) => value : undefined;
+  }
+
+  protected override _export(attrs: avsc.Schema): void {
+    Object.assign(attrs, { precision: this.precision, scale: this.scale });
+  }
+}
+
+function toTwosComplement(value: bigint, fixedSize: number | undefined): Buffer | undefined {
+  let size = 1;
+  while (BigInt.asIntN(size * 8, value) !== value) size += 1;
+  if (fixedSize !== undefined) {
+    if (size > fixedSize) return undefined;
+    size = fixedSize;
+  }
+  const hex = BigInt.asUintN(size * 8, value)
+    .toString(16)
+    .padStart(size * 2, '0');
+  return Buffer.from(hex, 'hex');
+}
+
+export const logicalTypes = {
+  'timestamp-millis': TimestampMillisType,
+  date: DateType,
+  uuid: UuidType,
+  decimal: DecimalType,
+};
+
+export function isContractLogicalType(type: AvroType): type is ContractLogicalType {
+  return type instanceof ContractLogicalType;
+}

@@ -1,0 +1,54 @@
+import type { CompatibilityLevel } from '../catalog/compatibility-level.ts';
+import type { Problem } from '../compatibility/problem.ts';
+
+export interface InvalidSchemaFile {
+  version: number;
+  file: string;
+  message: string;
+}
+
+export interface RegistryVerdict {
+  /** False when the subject is not in the registry yet (any first version is accepted). */
+  registered: boolean;
+  /** The subject's level in the registry, which the registry enforces. */
+  level?: string;
+  /** Registry versions whose schema matches no file in the repository. */
+  unknownVersions: number[];
+  /** The registry's verdict on the newest schema; undefined when not asked (not registered, or an error). */
+  compatible?: boolean;
+  /** Set when the registry could not be asked. */
+  error?: string;
+}
+
+export interface SubjectCheck {
+  subject: string;
+  topic: string;
+  level: CompatibilityLevel;
+  /** The newest version, the candidate checked against the earlier ones. */
+  version: number;
+  file: string;
+  invalid: InvalidSchemaFile[];
+  problems: Problem[];
+  registry?: RegistryVerdict;
+}
+
+export interface GeneratedCheck {
+  /** Files under contracts/ whose content differs from what `npm run generate` writes. */
+  stale: string[];
+  missing: string[];
+  error?: string;
+}
+
+export interface CheckReport {
+  /** Set when the schemas folder itself cannot be read (bad subject.json, misnamed files). */
+  catalogError?: string;
+  subjects: SubjectCheck[];
+  generated: GeneratedCheck;
+  summary: { subjects: number; incompatible: number; invalid: number; registryFailures: number };
+  ok: boolean;
+}
+
+export function registryFailed(verdict: RegistryVerdict | undefined): boolean {
+  if (!verdict) return false;
+  return verdict.error !== undefined || verdict.unknownVersions.length > 0 || verdict.compatible === false;
+}

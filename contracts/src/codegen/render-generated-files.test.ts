@@ -1,0 +1,234 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog, type SubjectEntry } from '../catalog/load-catalog.ts';
+import { CodegenError } from './codegen-error.ts';
+import { renderGeneratedFiles } from './render-generated-files.ts';
+
+function subject(topic: string, ...versions: object[]): SubjectEntry {
+  return {
+    subject: `${topic}-value`,
+    topic,
+    compatibility: 'FULL_TRANSITIVE',
+    key: { type: 'string', doc: 'The id.' },
+    dir: `schemas/${topic}-value`,
+    versions: versions.map((schema, index) => ({ version: index + 1, file: `v${index + 1}.avsc`, schema })),
+  };
+}
+
+function record(name: string, fields: object[], extra: object = {}): object {
+  return { type: 'record', name, namespace: 'test.ns', fields, ...extra };
+}
+
+function moduleOf(catalog: SubjectEntry[], path: string): string {
+  const file = renderGeneratedFiles(catalog).find((f) => f.path === path);
+  if (!file) throw new Error(`${path} was not generated`);
+  return file.content;
+}
+
+const field = (name: string, type: unknown, extra: object = {}): object => ({ name, type, ...extra });
+
+describe('renderGeneratedFiles', () => {
+  it('writes one module per subject plus the topic map and the index, under src/generated', () => {
+    const paths = renderGeneratedFiles([subject('a_topic', record('A', []))]).map((f) => f.path);
+    expect(paths).toEqual([
+      'src/generated/a-topic-value.ts',
+      'src/generated/topic-map.ts',
+      'src/generated/index.ts',
+    ]);
+  });
+
+  it('generates from the newest version only', () => {
+    const content = moduleOf(
+      [subject('t', record('E', [field('old', 'int')]), record('E', [field('renewed', 'int')]))],
+      'src/generated/t-value.ts',
+    );
+    expect(content).toContain('from schemas/t-value/v2.avsc');
+    expect(content).toContain('renewed: number;');
+    expect(content).not.toContain('old');
+  });
+
+  it('maps every primitive type', () => {
+    const content = moduleOf(
+      [
+        subject(
+          't',
+          record('P', [
+            field('n', 'null'),
+            field('b', 'boolean'),
+            field('i', 'int'),
+            field('l', 'long'),
+            field('f', 'float'),
+            field('d', 'double'),
+            field('s', 'string'),
+            field('by', 'bytes'),
+          ]),
+        ),
+      ],
+      'src/generated/t-value.ts',
+    );
+    for (const line of ['n: null;', 'b: boolean;', 'i: number;', 'l: number;', 'f: number;', 'd: number;']) {
+      expect(content).toContain(line);
+    }
+    expect(content).toContain('s: string;');
+    expect(content).toContain('by: Buffer;');
+  });
+
+  it('turns records into interfaces with their docs and defaults as comments', () => {
+    const content = moduleOf(
+      [subject('t', record('R', [field('x', 'int', { doc: 'The x.', default: 3 })], { doc: 'A record.' }))],
+      'src/generated/t-value.ts',
+    );
+    expect(content).toContain(
+      '/** A record. */\nexport interface R {\n  /**\n   * The x.\n   * @default 3\n   */\n  x: number;\n}',
+    );
+  });
+
+  it('turns enums into a string-literal union and a const array of symbols', () => {
+    const content = moduleOf(
+      [
+        subject(
+          't',
+          record('R', [
+            field('s', { type: 'enum', name: 'Status', symbols: ['ACTIVE', 'GONE'], doc: 'State.' }),
+          ]),
+        ),
+      ],
+      'src/generated/t-value.ts',
+    );
+    expect(content).toContain("export const statusSymbols = ['ACTIVE', 'GONE'] as const;");
+    expect(content).toContain('/** State. */\nexport type Status = (typeof statusSymbols)[number];');
+    expect(content).toContain('s: Status;');
+    expect(
+      moduleOf(
+        [subject('t', record('R', [field('s', { type: 'enum', name: 'Status', symbols: ['A'] })]))],
+        'src/generated/index.ts',
+      ),
+    ).toContain("export { statusSymbols } from './t-value.ts';");
+  });
+
+  it('turns a nullable union into T | null', () => {
+    const content = moduleOf(
+      [subject('t', record('R', [field('n', ['null', 'string'])]))],
+      'src/generated/t-value.ts',
+    );
+    expect(content).toContain('n: string | null;');
+  });
+
+  it('keeps an unambiguous union as a plain union and wraps an ambiguous one in a keyed, exclusive shape', () => {
+    const a = record('A', [field('a', 'int')]);
+    const b = record('B', [field('b', 'int')]);
+    const content = moduleOf(
+      [subject('t', record('R', [field('plain', ['int', 'string']), field('either', ['null', a, b])]))],
+      'src/generated/t-value.ts',
+    );
+    expect(content).toContain('plain: number | string;');
+    expect(content).toContain(
+      "either: { 'test.ns.A': A; 'test.ns.B'?: never } | { 'test.ns.A'?: never; 'test.ns.B': B } | null;",
+    );
+  });
+
+  it('maps arrays, maps and fixed', () => {
+    const content = moduleOf(
+      [
+        subject(
+          't',
+          record('R', [
+            field('tags', { type: 'array', items: 'string' }),
+            field('maybe', { type: 'array', items: ['null', 'int'] }),
+            field('counts', { type: 'map', values: 'long' }),
+            field('hash', { type: 'fixed', name: 'Md5', size: 16 }),
+          ]),
+        ),
+      ],
+      'src/generated/t-value.ts',
+    );
+    expect(content).toContain('tags: string[];');
+    expect(content).toContain('maybe: Array<number | null>;');
+    expect(content).toContain('counts: Record<string, number>;');
+    expect(content).toContain('/** Avro fixed, exactly 16 bytes. */\nexport type Md5 = Buffer;');
+    expect(content).toContain('hash: Md5;');
+  });
+
+  it('maps logical types to what the serde returns, and invalid ones to their underlying type', () => {
+    const content = moduleOf(
+      [
+        subject(
+          't',
+          record('R', [
+            field('at', { type: 'long', logicalType: 'timestamp-millis' }),
+            field('day', { type: 'int', logicalType: 'date' }),
+            field('id', { type: 'string', logicalType: 'uuid' }),
+            field('price', { type: 'bytes', logicalType: 'decimal', precision: 8, scale: 2 }),
+            field('broken', { type: 'long', logicalType: 'decimal', precision: 8 }),
+            field('micros', { type: 'long', logicalType: 'timestamp-micros' }),
+          ]),
+        ),
+      ],
+      'src/generated/t-value.ts',
+    );
+    expect(content).toContain('at: Date;');
+    expect(content).toContain('day: string;');
+    expect(content).toContain('id: string;');
+    expect(content).toContain('price: string;');
+    expect(content).toContain('broken: number;');
+    expect(content).toContain('micros: number;');
+  });
+
+  it('declares a recursive record once', () => {
+    const node = record('Node', [field('next', ['null', 'Node'])]);
+    const content = moduleOf([subject('t', node)], 'src/generated/t-value.ts');
+    expect(content.match(/export interface Node/g)).toHaveLength(1);
+    expect(content).toContain('next: Node | null;');
+  });
+
+  it('imports a named type shared by two subjects instead of declaring it twice', () => {
+    const address = {
+      type: 'record',
+      name: 'Address',
+      namespace: 'shared',
+      fields: [field('city', 'string')],
+    };
+    const files = renderGeneratedFiles([
+      subject('a', record('A', [field('home', address)])),
+      subject('b', record('B', [field('work', address)])),
+    ]);
+    const b = files.find((f) => f.path === 'src/generated/b-value.ts')?.content;
+    expect(b).toContain("import type { Address } from './a-value.ts';");
+    expect(b).not.toContain('export interface Address');
+  });
+
+  it('refuses two different types that would get the same TypeScript name', () => {
+    const catalog = [
+      subject('a', record('A', [field('x', { type: 'record', name: 'Item', namespace: 'one', fields: [] })])),
+      subject('b', record('B', [field('y', { type: 'record', name: 'Item', namespace: 'two', fields: [] })])),
+    ];
+    expect(() => renderGeneratedFiles(catalog)).toThrow(CodegenError);
+    expect(() => renderGeneratedFiles(catalog)).toThrow(/one\.Item and two\.Item|two\.Item and one\.Item/);
+  });
+
+  it('refuses a subject that does not follow TopicNameStrategy', () => {
+    const entry = { ...subject('t', record('R', [])), subject: 'other-value' };
+    expect(() => renderGeneratedFiles([entry])).toThrow(
+      'other-value: value subjects follow TopicNameStrategy',
+    );
+  });
+
+  it('names the subject of an invalid schema', () => {
+    expect(() => renderGeneratedFiles([subject('t', { type: 'record', name: 'R' })])).toThrow(
+      /^t-value: v1\.avsc is not a valid Avro schema/,
+    );
+  });
+
+  it('maps each topic to its value type and describes its subject, key and schema', () => {
+    const content = moduleOf([subject('t', record('R', []))], 'src/generated/topic-map.ts');
+    expect(content).toContain("import type { R } from './t-value.ts';");
+    expect(content).toContain('  /** Key: The id. */\n  t: R;');
+    expect(content).toContain("    subject: 't-value',\n    compatibility: 'FULL_TRANSITIVE',");
+    expect(content).toContain('    version: 1,');
+  });
+
+  it('is deterministic: the same catalog renders byte for byte the same files', () => {
+    const catalog = loadCatalog(join(import.meta.dirname, '../../schemas'));
+    expect(renderGeneratedFiles(catalog)).toEqual(renderGeneratedFiles(structuredClone(catalog)));
+  });
+});

@@ -1,0 +1,76 @@
+import {
+  type CompatibilityLevel,
+  compatibilityLevels,
+  isCompatibilityLevel,
+} from '../catalog/compatibility-level.ts';
+import { CompatibilityInputError } from './errors.ts';
+import { explainFinding } from './explain-finding.ts';
+import { parseSchema } from './parse-schema.ts';
+import type { Direction, Problem } from './problem.ts';
+import { resolveReaderWriter } from './resolve-reader-writer.ts';
+
+export interface CheckCompatibilityInput {
+  /** The new schema, as a JSON object or JSON text. */
+  candidate: unknown;
+  /** Earlier versions, oldest first. */
+  history: readonly unknown[];
+  level: CompatibilityLevel;
+}
+
+export interface CompatibilityResult {
+  compatible: boolean;
+  problems: Problem[];
+}
+
+const DIRECTIONS: Record<CompatibilityLevel, readonly Direction[]> = {
+  BACKWARD: ['BACKWARD'],
+  BACKWARD_TRANSITIVE: ['BACKWARD'],
+  FORWARD: ['FORWARD'],
+  FORWARD_TRANSITIVE: ['FORWARD'],
+  FULL: ['BACKWARD', 'FORWARD'],
+  FULL_TRANSITIVE: ['BACKWARD', 'FORWARD'],
+  NONE: [],
+};
+
+/**
+ * Confluent's compatibility verdict for `candidate` against `history` under `level`, offline, with every
+ * problem explained. Synchronous; throws CompatibilityInputError for an invalid schema or level.
+ */
+export function checkCompatibility({
+  candidate,
+  history,
+  level,
+}: CheckCompatibilityInput): CompatibilityResult {
+  if (!isCompatibilityLevel(level)) {
+    throw new CompatibilityInputError(
+      'INVALID_LEVEL',
+      `unknown compatibility level ${JSON.stringify(level)}: use one of ${compatibilityLevels.join(', ')}`,
+    );
+  }
+  if (!Array.isArray(history))
+    throw new CompatibilityInputError('INVALID_SCHEMA', 'history must be an array');
+  const newSchema = parseSchema(candidate, 'the candidate schema');
+  const earlier = history.map((schema, index) => parseSchema(schema, `history[${index}] (v${index + 1})`));
+  const against = level.endsWith('_TRANSITIVE') ? earlier.map((_, index) => index) : [earlier.length - 1];
+  const problems: Problem[] = [];
+  for (const index of earlier.length === 0 ? [] : against) {
+    const old = earlier[index];
+    if (!old) continue;
+    for (const direction of DIRECTIONS[level]) {
+      const findings =
+        direction === 'BACKWARD' ? resolveReaderWriter(newSchema, old) : resolveReaderWriter(old, newSchema);
+      problems.push(...unique(findings.map((finding) => explainFinding(finding, direction, index + 1))));
+    }
+  }
+  return { compatible: problems.length === 0, problems };
+}
+
+function unique(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.kind}|${problem.path}|${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

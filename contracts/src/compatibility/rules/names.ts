@@ -1,0 +1,13 @@
+import type { Finding } from '../finding.ts';
+import type { EnumNode, FixedNode, RecordNode } from '../schema-node.ts';
+
+type NamedNode = RecordNode | EnumNode | FixedNode;
+
+/** Java compares unqualified names, then the reader's (qualified) aliases against the writer's full name. */
+export function namesMatch(reader: NamedNode, writer: NamedNode): boolean {
+  return reader.name === writer.name || reader.aliases.includes(writer.fullName);
+}
+
+export function checkNames(reader: NamedNode, writer: NamedNode, path: readonly string[]): Finding[] {
+  return namesMatch(reader, writer) ? [] : [{ type: 'NAME_MISMATCH', path, reader, writer }];
+}

@@ -1,0 +1,48 @@
+export type ContractErrorCode =
+  /** The value fails the schema; `details` lists each bad field. */
+  | 'INVALID_VALUE'
+  /** Buffer too short or magic byte not 0. */
+  | 'NOT_WIRE_FORMAT'
+  /** The registry does not know the message's schema id. */
+  | 'UNKNOWN_SCHEMA_ID'
+  /** The body cannot be read with its writer schema, or resolved to the reader's. */
+  | 'UNDECODABLE'
+  /** The compiled schema is not in the registry: run `npm run schemas:register`. */
+  | 'SCHEMA_NOT_REGISTERED'
+  /** Network error, timeout or 5xx: the only retriable code. */
+  | 'REGISTRY_UNAVAILABLE'
+  /** The registry refused a request (incompatible schema, bad credentials): the message carries its reason. */
+  | 'REGISTRY_REJECTED'
+  | 'UNKNOWN_TOPIC';
+
+/** One field that failed validation; `path` is dotted (`address.lines.0`), empty for the value itself. */
+export interface InvalidField {
+  path: string;
+  message: string;
+}
+
+const retriableCodes: ReadonlySet<ContractErrorCode> = new Set(['REGISTRY_UNAVAILABLE']);
+
+export interface ContractErrorOptions {
+  cause?: unknown;
+  details?: InvalidField[];
+}
+
+export class ContractError extends Error {
+  override name = 'ContractError';
+  readonly code: ContractErrorCode;
+  /** True only when trying again later may succeed (the registry was unreachable). */
+  readonly retriable: boolean;
+  readonly details?: InvalidField[];
+
+  constructor(code: ContractErrorCode, message: string, options: ContractErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.retriable = retriableCodes.has(code);
+    if (options.details) this.details = options.details;
+  }
+}
+
+export function isContractError(error: unknown, code?: ContractErrorCode): error is ContractError {
+  return error instanceof ContractError && (code === undefined || error.code === code);
+}

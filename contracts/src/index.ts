@@ -1,0 +1,22 @@
+export { type CompatibilityLevel, compatibilityLevels } from './catalog/compatibility-level.ts';
+export {
+  type CheckCompatibilityInput,
+  type CompatibilityResult,
+  checkCompatibility,
+} from './compatibility/check-compatibility.ts';
+export { CompatibilityInputError, type CompatibilityInputErrorCode } from './compatibility/errors.ts';
+export type { AvroIncompatibility } from './compatibility/finding.ts';
+export type { Direction, Problem, ProblemKind } from './compatibility/problem.ts';
+export {
+  ContractError,
+  type ContractErrorCode,
+  type ContractErrorOptions,
+  type InvalidField,
+  isContractError,
+} from './errors.ts';
+export * from './generated/index.ts';
+export { defineHandler, type EventContext, type EventHandler, type TopicHandler } from './handlers.ts';
+export type { RegistryOptions } from './registry/registry-options.ts';
+export { createSerde, type Serde, type SerdeOptions } from './serde/create-serde.ts';
+export type { TopicDescriptor } from './topic-descriptor.ts';
+export { type EventOf, isTopicName, type TopicName, topicDescriptor } from './topics.ts';

@@ -1,0 +1,116 @@
+import { type CompatibilityLevel, isCompatibilityLevel } from '../catalog/compatibility-level.ts';
+import { ContractError } from '../errors.ts';
+import { basicAuthHeader, type RegistryOptions } from './registry-options.ts';
+
+export interface RegisteredVersion {
+  id: number;
+  version: number;
+}
+
+/**
+ * The registry calls the client library does not make safely: config and registration go through REST so that
+ * no library reads or rewrites a subject's compatibility behind our back (see KAFKA-NOTES).
+ */
+export interface RegistryRest {
+  /** The subject's own level, or undefined when it has none (it then follows the global default). */
+  getCompatibility(subject: string): Promise<CompatibilityLevel | undefined>;
+  setCompatibility(subject: string, level: CompatibilityLevel): Promise<void>;
+  /** The registered version holding exactly this schema, or undefined. */
+  lookup(subject: string, schema: object): Promise<RegisteredVersion | undefined>;
+  register(subject: string, schema: object): Promise<{ id: number }>;
+}
+
+const TIMEOUT_MS = 10_000;
+
+export function createRegistryRest(options: RegistryOptions): RegistryRest {
+  const base = options.url.replace(/\/+$/, '');
+  const headers = { 'content-type': 'application/vnd.schemaregistry.v1+json', ...basicAuthHeader(options) };
+
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; data: unknown }> {
+    const url = `${base}${path}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (error) {
+      const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      throw new ContractError(
+        'REGISTRY_UNAVAILABLE',
+        `cannot reach the schema registry at ${url} (${reason})`,
+        {
+          cause: error,
+        },
+      );
+    }
+    const text = await response.text();
+    const data: unknown = text === '' ? undefined : safeJson(text);
+    if (response.status >= 500) {
+      throw new ContractError(
+        'REGISTRY_UNAVAILABLE',
+        `${method} ${url} failed: ${response.status} ${reasonOf(data)}`,
+      );
+    }
+    return { status: response.status, data };
+  }
+
+  function rejected(method: string, path: string, status: number, data: unknown): ContractError {
+    return new ContractError(
+      'REGISTRY_REJECTED',
+      `${method} ${base}${path} refused (${status}): ${reasonOf(data)}`,
+    );
+  }
+
+  const subjectPath = (subject: string): string => encodeURIComponent(subject);
+
+  return {
+    async getCompatibility(subject) {
+      const path = `/config/${subjectPath(subject)}?defaultToGlobal=false`;
+      const { status, data } = await call('GET', path);
+      if (status === 404) return undefined;
+      if (status !== 200) throw rejected('GET', path, status, data);
+      const level = (data as { compatibilityLevel?: unknown; compatibility?: unknown } | undefined) ?? {};
+      const value = level.compatibilityLevel ?? level.compatibility;
+      return isCompatibilityLevel(value) ? value : undefined;
+    },
+    async setCompatibility(subject, level) {
+      const path = `/config/${subjectPath(subject)}`;
+      const { status, data } = await call('PUT', path, { compatibility: level });
+      if (status !== 200) throw rejected('PUT', path, status, data);
+    },
+    async lookup(subject, schema) {
+      const path = `/subjects/${subjectPath(subject)}`;
+      const { status, data } = await call('POST', path, { schema: JSON.stringify(schema) });
+      if (status === 404) return undefined;
+      if (status !== 200) throw rejected('POST', path, status, data);
+      const { id, version } = data as RegisteredVersion;
+      return { id, version };
+    },
+    async register(subject, schema) {
+      const path = `/subjects/${subjectPath(subject)}/versions`;
+      const { status, data } = await call('POST', path, { schema: JSON.stringify(schema) });
+      if (status !== 200) throw rejected('POST', path, status, data);
+      return { id: (data as { id: number }).id };
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function reasonOf(data: unknown): string {
+  if (typeof data === 'object' && data !== null && 'message' in data) return String(data.message);
+  return typeof data === 'string' ? data.slice(0, 300) : 'no reason given';
+}

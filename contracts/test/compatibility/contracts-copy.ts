@@ -1,0 +1,25 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+
+export const contractsDir = fileURLToPath(new URL('../..', import.meta.url));
+export const cliPath = join(contractsDir, 'cli', 'schemas-check.ts');
+
+/** A throwaway copy of the contracts' schemas and generated files, removed after the file's tests. */
+export function copyContracts(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'schemas-check-'));
+  cpSync(join(contractsDir, 'schemas'), join(dir, 'schemas'), { recursive: true });
+  cpSync(join(contractsDir, 'src', 'generated'), join(dir, 'src', 'generated'), { recursive: true });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function readJson(file: string): { fields: unknown[] } & Record<string, unknown> {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+export function writeJson(file: string, value: unknown): void {
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CheckReport } from '../../src/check/check-report.ts';
+import { cliPath, contractsDir, copyContracts, readJson, writeJson } from './contracts-copy.ts';
+
+const subjectDir = (dir: string) => join(dir, 'schemas', 'user_register-value');
+
+function schemasCheck(args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: contractsDir };
+  delete env.SCHEMA_REGISTRY_URL;
+  const result = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env, timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy whose new v3 adds `nick` without a default to user_register: the breaking change CI must catch. */
+function copyWithBreakingChange(): string {
+  const dir = copyContracts();
+  const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
+  writeJson(join(subjectDir(dir), 'v3.avsc'), {
+    ...v2,
+    fields: [...v2.fields, { name: 'nick', type: 'string' }],
+  });
+  return dir;
+}
+
+describe('npm run schemas:check', () => {
+  it('passes on the repository as committed', () => {
+    const run = schemasCheck([]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^OK {3}user_register-value v\d+ \(FULL_TRANSITIVE\)$/m);
+    expect(run.stdout).toMatch(/^OK {3}generated types up to date$/m);
+    expect(run.stdout).toMatch(/^1 subject, 0 incompatible, 0 invalid$/m);
+    expect(run.status).toBe(0);
+  });
+
+  it('fails a field added without a default to user_register, explaining it against each version', () => {
+    const run = schemasCheck(['--dir', copyWithBreakingChange()]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('FAIL user_register-value v3 (FULL_TRANSITIVE)');
+    expect(run.stdout).toContain(
+      'v3 ← v1 (BACKWARD): field `nick` was added without a default: consumers on the new schema cannot read ' +
+        'events written with v1',
+    );
+    expect(run.stdout).toContain('v3 ← v2 (BACKWARD)');
+    expect(run.stdout).toContain('fix: give it a default, or make it `["null","string"]` with default null');
+    expect(run.stdout).toMatch(/^1 subject, 1 incompatible, 0 invalid$/m);
+  });
+
+  it('carries the problem with its path and kind in --format json', () => {
+    const run = schemasCheck(['--dir', copyWithBreakingChange(), '--format', 'json']);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as CheckReport;
+    expect(report.ok).toBe(false);
+    expect(report.summary).toEqual({ subjects: 1, incompatible: 1, invalid: 0, registryFailures: 0 });
+    expect(report.subjects[0]?.problems).toContainEqual(
+      expect.objectContaining({
+        version: 1,
+        direction: 'BACKWARD',
+        path: 'nick',
+        kind: 'FIELD_ADDED_WITHOUT_DEFAULT',
+      }),
+    );
+    // The new v3 also makes the committed generated types stale.
+    expect(report.generated.stale.length).toBeGreaterThan(0);
+  });
+
+  it('prints GitHub annotations pointing at the line of the field in the new schema file', () => {
+    const dir = copyWithBreakingChange();
+    const run = schemasCheck(['--dir', dir, '--format', 'github']);
+    expect(run.status).toBe(1);
+    const annotation = run.stdout.split('\n').find((line) => line.includes('FIELD_ADDED_WITHOUT_DEFAULT'));
+    expect(annotation).toMatch(
+      /^::error file=.*user_register-value\/v3\.avsc,line=\d+,title=FIELD_ADDED_WITHOUT_DEFAULT/,
+    );
+    const line = Number(/line=(\d+)/.exec(annotation ?? '')?.[1]);
+    const lines = readFileSync(join(subjectDir(dir), 'v3.avsc'), 'utf8').split('\n');
+    expect(lines[line - 1]).toContain('"name": "nick"');
+  });
+
+  it('reports an invalid schema file, naming it and what is wrong', () => {
+    const dir = copyContracts();
+    copyFileSync(
+      join(import.meta.dirname, 'fixtures', 'invalid-default.avsc'),
+      join(subjectDir(dir), 'v3.avsc'),
+    );
+    const run = schemasCheck(['--dir', dir]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /invalid .*v3\.avsc: v3 is not a valid Avro schema: incompatible field default "unknown"/,
+    );
+    expect(run.stdout).toMatch(/^1 subject, 0 incompatible, 1 invalid$/m);
+  });
+
+  it('tells the user to run npm run generate when generated types are stale', () => {
+    const dir = copyContracts();
+    const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
+    writeJson(join(subjectDir(dir), 'v3.avsc'), {
+      ...v2,
+      fields: [...v2.fields, { name: 'nick', type: ['null', 'string'], default: null }],
+    });
+    const run = schemasCheck(['--dir', dir]);
+    expect(run.stdout).toContain('OK   user_register-value v3 (FULL_TRANSITIVE)');
+    expect(run.stdout).toMatch(/FAIL generated types out of date: .*\(stale\).* — run `npm run generate`/);
+    expect(run.status).toBe(1);
+  });
+
+  it('rejects an unknown format with usage', () => {
+    const run = schemasCheck(['--format', 'xml']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Unknown --format "xml"');
+  });
+});

@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { Kafka, logLevel } from 'kafkajs';
+import { afterAll } from 'vitest';
+import { loadCatalog, type SubjectEntry } from '../src/catalog/load-catalog.ts';
+import { registerSubjects } from '../src/registry/register-subjects.ts';
+import { createRegistryRest } from '../src/registry/registry-rest.ts';
+
+export const contractsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = join(contractsDir, '..');
+export const registryUrl = process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8081/apis/ccompat/v7';
+export const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+export const rest = createRegistryRest({ url: registryUrl });
+
+const run = promisify(execFile);
+
+/** The real user_register-value history (v1, v2), under a subject name no other run uses. */
+export function uniqueUserRegisterSubject(): SubjectEntry {
+  const [entry] = loadCatalog(join(contractsDir, 'schemas')).filter(
+    (e) => e.subject === 'user_register-value',
+  );
+  if (!entry) throw new Error('schemas/user_register-value is missing');
+  return { ...entry, subject: `contracts-test-${randomUUID()}-value` };
+}
+
+export function schemaOf(entry: SubjectEntry, version: number): object {
+  const found = entry.versions.find((v) => v.version === version);
+  if (!found) throw new Error(`${entry.subject} has no v${version}`);
+  return found.schema as object;
+}
+
+/** Registers the subject's whole history; fails the test with a clear message when the registry is not there. */
+export async function registerHistory(entry: SubjectEntry): Promise<void> {
+  try {
+    await registerSubjects([entry], rest, { dryRun: false });
+  } catch (error) {
+    throw new Error(
+      `registry at ${registryUrl} not usable (run \`npm run stack:up\`): ${(error as Error).message}`,
+    );
+  }
+}
+
+/** A copy of schemas/ whose user_register subject has a unique name; removed after the file's tests. */
+export function tempSchemasDir(): { dir: string; subject: string; subjectDir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'contracts-schemas-'));
+  const subject = `contracts-test-${randomUUID()}-value`;
+  const subjectDir = join(dir, subject);
+  cpSync(join(contractsDir, 'schemas/user_register-value'), subjectDir, { recursive: true });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return { dir, subject, subjectDir };
+}
+
+/** A Kafka client; a topic created with `createTopic` is deleted after the file's tests. */
+export function kafkaFixture() {
+  const kafka = new Kafka({
+    clientId: 'contracts-test',
+    brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2 },
+  });
+  const admin = kafka.admin();
+  const created: string[] = [];
+  afterAll(async () => {
+    if (created.length > 0) await admin.deleteTopics({ topics: created }).catch(() => undefined);
+    await admin.disconnect();
+  });
+  return {
+    kafka,
+    async createTopic(): Promise<string> {
+      const topic = `contracts-test-${randomUUID()}`;
+      try {
+        await admin.connect();
+        await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+      } catch (error) {
+        throw new Error(
+          `Kafka at ${brokers.join(',')} not usable (run \`npm run stack:up\`): ${(error as Error).message}`,
+        );
+      }
+      created.push(topic);
+      return topic;
+    },
+  };
+}
+
+/** `npm run stack:down|stack:up -- <part>`, exactly as an operator would. */
+export async function stack(command: 'up' | 'down', part: 'registry' | 'kafka'): Promise<void> {
+  await run('npm', ['run', '-s', `stack:${command}`, '--', part], { cwd: repoRoot, timeout: 180_000 });
+}
+
+export async function runCli(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(contractsDir, script), ...args], {
+      cwd: contractsDir,
+      env: { ...process.env, SCHEMA_REGISTRY_URL: registryUrl, ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}

@@ -17,7 +17,9 @@ function run(command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit' });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
@@ -26,7 +28,9 @@ function startService({ name, entry }: { name: string; entry: string }): ChildPr
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  child.stdout?.pipe(pretty({ colorize: process.stdout.isTTY, messageFormat: `[${name}] {msg}`, ignore: 'pid,hostname' }));
+  child.stdout?.pipe(
+    pretty({ colorize: process.stdout.isTTY, messageFormat: `[${name}] {msg}`, ignore: 'pid,hostname' }),
+  );
   return child;
 }
 

@@ -39,7 +39,9 @@ async function up(selected: Part[]): Promise<void> {
     if (!wasUp) console.log(`${part.name}: starting ...`);
     await part.up();
     console.log(
-      wasUp ? `${part.name}: already up at ${part.address}` : `${part.name}: up at ${part.address} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      wasUp
+        ? `${part.name}: already up at ${part.address}`
+        : `${part.name}: up at ${part.address} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
   }
 }
@@ -58,8 +60,13 @@ async function status(selected: Part[]): Promise<void> {
       const pid = part.managed ? runningPid(part.name) : undefined;
       const answers = await part.probe();
       const state = answers ? 'up' : pid !== undefined ? 'starting' : 'down';
-      const log = part.managed && existsSync(logFile(part.name)) ? relative(repoRoot, logFile(part.name)) : '-';
-      const owner = part.managed ? (pid === undefined && answers ? 'external' : String(pid ?? '-')) : 'machine';
+      const log =
+        part.managed && existsSync(logFile(part.name)) ? relative(repoRoot, logFile(part.name)) : '-';
+      const owner = part.managed
+        ? pid === undefined && answers
+          ? 'external'
+          : String(pid ?? '-')
+        : 'machine';
       return [part.name, state, part.address, owner, log];
     }),
   );
@@ -69,11 +76,16 @@ async function status(selected: Part[]): Promise<void> {
 
 function printTable(rows: string[][]): void {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {
   console.error(`stack: ${error.message}`);
   process.exitCode = 1;
 });
-

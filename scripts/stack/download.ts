@@ -32,14 +32,21 @@ export async function ensureDownloaded(part: 'kafka' | 'registry', targetDir: st
     mvn.stdout.on('data', onData);
     mvn.stderr.on('data', onData);
     mvn.on('error', (error) =>
-      reject(new Error(`${part}: could not run Maven (mvn), which fetches the jars from Maven Central: ${error.message}`)),
+      reject(
+        new Error(
+          `${part}: could not run Maven (mvn), which fetches the jars from Maven Central: ${error.message}`,
+        ),
+      ),
     );
     mvn.on('close', (status) => {
       if (status !== 0) console.error(tail);
       resolve(status ?? 1);
     });
   });
-  if (code !== 0) throw new Error(`${part}: Maven could not resolve the jars (exit ${code}); its output is above`);
-  console.log(`  ${part}: ready (${count} files downloaded, ${(bytes / 1e6).toFixed(1)} MB; the rest came from ~/.m2)`);
+  if (code !== 0)
+    throw new Error(`${part}: Maven could not resolve the jars (exit ${code}); its output is above`);
+  console.log(
+    `  ${part}: ready (${count} files downloaded, ${(bytes / 1e6).toFixed(1)} MB; the rest came from ~/.m2)`,
+  );
   writeFileSync(marker, new Date().toISOString());
 }

@@ -34,8 +34,14 @@ beforeAll(async () => {
       `Kafka is not reachable at ${kafkaBrokers.join(',')} (${(error as Error).message}): start it with \`npm run stack:up\``,
     );
   }
-  const registryUp = await fetch(`${registryUrl}/subjects`).then((r) => r.ok, () => false);
-  if (!registryUp) throw new Error(`The schema registry is not reachable at ${registryUrl}: start it with \`npm run stack:up\``);
+  const registryUp = await fetch(`${registryUrl}/subjects`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (!registryUp)
+    throw new Error(
+      `The schema registry is not reachable at ${registryUrl}: start it with \`npm run stack:up\``,
+    );
 });
 
 afterAll(async () => {
@@ -46,7 +52,10 @@ afterAll(async () => {
 describe('the local stack', () => {
   it('carries a registry-encoded Avro message through a real Kafka topic and back', async () => {
     await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-    const { id } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject });
+    const { id } = await registry.register(
+      { type: SchemaType.AVRO, schema: JSON.stringify(schema) },
+      { subject },
+    );
     const value = { id: randomUUID(), count: 42 };
     const encoded = await registry.encode(id, value);
 

@@ -1,7 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { Kafka, logLevel } from 'kafkajs';
 import { ensureDownloaded } from '../download.ts';
 import { findJava } from '../java.ts';
@@ -34,7 +34,10 @@ export const kafka: Part = {
       startDetached('kafka', java.bin, jvmArgs(), dir);
     }
     try {
-      await waitUntil(metadataAnswers, { timeoutMs: 90_000, stillStarting: () => runningPid('kafka') !== undefined });
+      await waitUntil(metadataAnswers, {
+        timeoutMs: 90_000,
+        stillStarting: () => runningPid('kafka') !== undefined,
+      });
     } catch (error) {
       throw new PartError('kafka', `${(error as Error).message}; see ${logFile('kafka')}`, { cause: error });
     }
@@ -104,7 +107,17 @@ function formatStorageOnce(java: string): void {
   const clusterId = randomBytes(16).toString('base64url');
   execFileSync(
     java,
-    ['-cp', `${join(dir, 'lib')}/*`, `-Dlog4j2.configurationFile=${log4jFile}`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile],
+    [
+      '-cp',
+      `${join(dir, 'lib')}/*`,
+      `-Dlog4j2.configurationFile=${log4jFile}`,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      configFile,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
 }
@@ -133,13 +146,20 @@ async function metadataAnswers(): Promise<boolean> {
 }
 
 async function createTopics(): Promise<void> {
-  const admin = new Kafka({ clientId: 'stack', brokers: [`${HOST}:${PORT}`], logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'stack',
+    brokers: [`${HOST}:${PORT}`],
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = stackTopics.filter(({ topic }) => !existing.has(topic));
     if (missing.length > 0) {
-      await admin.createTopics({ topics: missing.map((t) => ({ ...t, replicationFactor: 1 })), waitForLeaders: true });
+      await admin.createTopics({
+        topics: missing.map((t) => ({ ...t, replicationFactor: 1 })),
+        waitForLeaders: true,
+      });
       console.log(`  kafka: created topics ${missing.map((t) => t.topic).join(', ')}`);
     }
   } finally {

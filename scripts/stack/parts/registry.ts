@@ -23,15 +23,24 @@ export const registry: Part = {
     if (!(await subjectsAnswer())) {
       if (runningPid('registry') === undefined) {
         // kafkasql storage keeps schemas in Kafka (like Confluent's _schemas topic), so ids survive restarts.
-        if (!(await kafka.probe())) throw new PartError('registry', 'needs Kafka for its storage: run `npm run stack:up -- kafka` first');
+        if (!(await kafka.probe()))
+          throw new PartError(
+            'registry',
+            'needs Kafka for its storage: run `npm run stack:up -- kafka` first',
+          );
         const java = findJava();
         await ensureDownloaded('registry', appDir);
         startDetached('registry', java.bin, jvmArgs(), dir);
       }
       try {
-        await waitUntil(subjectsAnswer, { timeoutMs: 120_000, stillStarting: () => runningPid('registry') !== undefined });
+        await waitUntil(subjectsAnswer, {
+          timeoutMs: 120_000,
+          stillStarting: () => runningPid('registry') !== undefined,
+        });
       } catch (error) {
-        throw new PartError('registry', `${(error as Error).message}; see ${logFile('registry')}`, { cause: error });
+        throw new PartError('registry', `${(error as Error).message}; see ${logFile('registry')}`, {
+          cause: error,
+        });
       }
     }
     await setGlobalCompatibility('BACKWARD');
@@ -70,6 +79,9 @@ async function setGlobalCompatibility(level: string): Promise<void> {
     body: JSON.stringify({ compatibility: level }),
   });
   if (!response.ok) {
-    throw new PartError('registry', `could not set the global compatibility to ${level}: HTTP ${response.status} ${await response.text()}`);
+    throw new PartError(
+      'registry',
+      `could not set the global compatibility to ${level}: HTTP ${response.status} ${await response.text()}`,
+    );
   }
 }

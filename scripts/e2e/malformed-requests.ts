@@ -1,0 +1,75 @@
+/** Requests a registration endpoint must refuse with a 4xx, never a 5xx, and without writing anything. */
+export interface MalformedRequest {
+  kind: string;
+  contentType: string | undefined;
+  body: string | Buffer;
+}
+
+const huge = 'x'.repeat(200_000);
+
+const templates: Array<(i: number) => MalformedRequest> = [
+  (i) => json('bad-json', `{"email": "a${i}@example.com", "username": `),
+  (i) => json('bad-json-trailing-comma', `{"email":"b${i}@example.com","username":"u${i}",}`),
+  () => json('json-array', '[1,2,3]'),
+  () => json('json-null', 'null'),
+  () => json('json-string', '"just a string"'),
+  () => json('empty-body', ''),
+  (i) => json('wrong-types', JSON.stringify({ email: i, username: ['x'], displayName: { a: 1 } })),
+  (i) => json('missing-username', JSON.stringify({ email: `m${i}@example.com` })),
+  () => json('missing-email', JSON.stringify({ username: 'nobody_here' })),
+  (i) => json('bad-email', JSON.stringify({ email: `not-an-email-${i}`, username: `bad_email_${i}` })),
+  (i) => json('huge-username', JSON.stringify({ email: `h${i}@example.com`, username: huge })),
+  (i) =>
+    json(
+      'huge-display-name',
+      JSON.stringify({ email: `d${i}@example.com`, username: `hd${i}`, displayName: 'é'.repeat(5000) }),
+    ),
+  (i) =>
+    json('unknown-field', JSON.stringify({ email: `f${i}@example.com`, username: `uf${i}`, isAdmin: true })),
+  (i) =>
+    json(
+      'sql-ish',
+      JSON.stringify({ email: `s${i}@example.com'; DROP TABLE users;--`, username: "x' OR '1'='1" }),
+    ),
+  (i) =>
+    json('control-chars', JSON.stringify({ email: `c${i}@example.com`, username: `ctl\u0000\u0007${i}` })),
+  (i) => json('lone-surrogate', `{"email":"l${i}@example.com","username":"\\ud800x${i}"}`),
+  (i) =>
+    json(
+      'prototype-pollution',
+      `{"__proto__":{"admin":true},"email":"p${i}@example.com","username":"pp${i}"}`,
+    ),
+  (i) =>
+    json('deep-nesting', `{"email":"n${i}@example.com","username":${'['.repeat(5000)}${']'.repeat(5000)}}`),
+  () =>
+    json(
+      'oversized-body',
+      JSON.stringify({ email: 'o@example.com', username: 'o', displayName: 'y'.repeat(2_000_000) }),
+    ),
+  (i) => ({ kind: 'text-plain', contentType: 'text/plain', body: `email=t${i}@example.com&username=t${i}` }),
+  (i) => ({
+    kind: 'form-urlencoded',
+    contentType: 'application/x-www-form-urlencoded',
+    body: `email=f${i}%40example.com&username=f${i}`,
+  }),
+  (i) => ({
+    kind: 'no-content-type',
+    contentType: undefined,
+    body: `{"email":"z${i}@example.com","username":"z${i}"}`,
+  }),
+  () => ({ kind: 'xml', contentType: 'application/xml', body: '<user><email>x@example.com</email></user>' }),
+  () => ({
+    kind: 'invalid-utf8',
+    contentType: 'application/json',
+    body: Buffer.from('{"email":"\xff\xfe@x.io","username":"u"}', 'latin1'),
+  }),
+];
+
+function json(kind: string, body: string): MalformedRequest {
+  return { kind, contentType: 'application/json', body };
+}
+
+/** A deterministic mix of every malformed kind, `count` requests long. */
+export function malformedRequests(count: number): MalformedRequest[] {
+  return Array.from({ length: count }, (_, i) => templates[i % templates.length]!(i));
+}

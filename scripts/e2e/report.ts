@@ -1,0 +1,34 @@
+export interface ScenarioResult {
+  name: string;
+  acknowledged: number;
+  found: number;
+  lost: number;
+  duplicated: number;
+  mangled: number;
+  dlq: number;
+  http5xx: number;
+  maxDelayMs: number;
+  notes: string[];
+}
+
+const columns: Array<[string, (r: ScenarioResult) => string]> = [
+  ['scenario', (r) => r.name],
+  ['acked (201)', (r) => String(r.acknowledged)],
+  ['profiles', (r) => String(r.found)],
+  ['lost', (r) => String(r.lost)],
+  ['duplicated', (r) => String(r.duplicated)],
+  ['mangled', (r) => String(r.mangled)],
+  ["DLQ'd", (r) => String(r.dlq)],
+  ['HTTP 5xx', (r) => String(r.http5xx)],
+  ['max e2e delay', (r) => `${(r.maxDelayMs / 1000).toFixed(2)} s`],
+];
+
+/** A Markdown table, so the same text reads well in a terminal and pastes into a note. */
+export function renderTable(results: ScenarioResult[]): string {
+  const rows = [columns.map(([title]) => title), ...results.map((r) => columns.map(([, cell]) => cell(r)))];
+  const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n');
+}

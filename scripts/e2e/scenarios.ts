@@ -1,0 +1,146 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Producer } from 'kafkajs';
+import type pg from 'pg';
+import { malformedRequests } from './malformed-requests.ts';
+import { garbageBody, poisonMessages } from './poison-messages.ts';
+import { runAtRate } from './rate-limiter.ts';
+import type { ServiceProcess } from './service-process.ts';
+import { stack } from './stack-control.ts';
+
+export interface ScenarioContext {
+  userService: ServiceProcess;
+  profileService: ServiceProcess;
+  producer: Producer;
+  topic: string;
+  schemaId: number;
+  admin: pg.Client;
+  profileDatabase: string;
+  userServiceUrl: string;
+  log: (message: string) => void;
+  /** Counts per scenario, filled by faults that send traffic of their own. */
+  counters: {
+    poisonSent: number;
+    malformedSent: number;
+    malformed5xx: number;
+    malformedNon4xx: Map<string, number>;
+  };
+}
+
+export interface Scenario {
+  name: string;
+  /** How long valid registrations keep flowing while the fault runs. */
+  loadMs: number;
+  inject: (ctx: ScenarioContext) => Promise<void>;
+}
+
+const seconds = (n: number) => n * 1000;
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'kafka broker stopped 20 s',
+    loadMs: seconds(35),
+    async inject({ log }) {
+      await sleep(seconds(5));
+      log('stopping kafka');
+      await stack('down', 'kafka');
+      await sleep(seconds(20));
+      log('starting kafka');
+      await stack('up', 'kafka');
+    },
+  },
+  {
+    name: 'profile-service SIGKILLed 3x',
+    loadMs: seconds(30),
+    async inject({ profileService, log }) {
+      for (let i = 1; i <= 3; i += 1) {
+        await sleep(seconds(5));
+        log(`SIGKILL profile-service (${i}/3)`);
+        await profileService.kill();
+        await sleep(seconds(2));
+        await profileService.start();
+      }
+    },
+  },
+  {
+    name: 'schema registry stopped 20 s',
+    loadMs: seconds(35),
+    async inject({ log }) {
+      await sleep(seconds(5));
+      log('stopping the registry');
+      await stack('down', 'registry');
+      await sleep(seconds(20));
+      log('starting the registry');
+      await stack('up', 'registry');
+    },
+  },
+  {
+    name: 'profile DB refuses connections 15 s',
+    loadMs: seconds(30),
+    async inject({ admin, profileDatabase, log }) {
+      await sleep(seconds(5));
+      log(`refusing connections to ${profileDatabase}`);
+      await admin.query(`ALTER DATABASE "${profileDatabase}" WITH ALLOW_CONNECTIONS false`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+        profileDatabase,
+      ]);
+      await sleep(seconds(15));
+      log(`accepting connections to ${profileDatabase} again`);
+      await admin.query(`ALTER DATABASE "${profileDatabase}" WITH ALLOW_CONNECTIONS true`);
+    },
+  },
+  {
+    name: 'poison messages between valid ones',
+    loadMs: seconds(20),
+    async inject({ producer, topic, schemaId, counters, log }) {
+      const poison = [
+        ...poisonMessages(45),
+        ...Array.from({ length: 15 }, () => ({ kind: 'garbage-body', value: garbageBody(schemaId) })),
+      ];
+      log(`writing ${poison.length} poison messages straight to ${topic}`);
+      for (const [i, message] of poison.entries()) {
+        await producer.send({
+          topic,
+          acks: -1,
+          messages: [{ key: `poison-${i}`, value: message.value, headers: { kind: message.kind } }],
+        });
+        counters.poisonSent += 1;
+        await sleep(200);
+      }
+    },
+  },
+  {
+    name: 'malformed HTTP requests mixed in',
+    loadMs: seconds(25),
+    async inject({ userServiceUrl, counters, log }) {
+      const requests = malformedRequests(3000);
+      log(`sending ${requests.length} malformed requests`);
+      let next = 0;
+      await runAtRate(
+        { ratePerSecond: 150, maxInFlight: 20, shouldStop: () => next >= requests.length },
+        async () => {
+          const request = requests[next++]!;
+          const headers: Record<string, string> = request.contentType
+            ? { 'content-type': request.contentType }
+            : {};
+          const status = await fetch(`${userServiceUrl}/users`, {
+            method: 'POST',
+            headers,
+            body: request.body,
+          }).then(
+            async (response) => {
+              await response.arrayBuffer();
+              return response.status;
+            },
+            () => 0,
+          );
+          counters.malformedSent += 1;
+          if (status >= 500 || status === 0) counters.malformed5xx += 1;
+          if (status < 400 || status >= 500) {
+            const key = `${request.kind} → ${status}`;
+            counters.malformedNon4xx.set(key, (counters.malformedNon4xx.get(key) ?? 0) + 1);
+          }
+        },
+      );
+    },
+  },
+];

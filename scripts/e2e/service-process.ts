@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { repoRoot } from '../stack/paths.ts';
+
+export interface ServiceSpec {
+  name: string;
+  /** Built entry point, relative to the repository root. */
+  entry: string;
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+}
+
+/**
+ * One service as a real child process. Exits we did not cause (anything but our own kill or stop)
+ * are recorded as crashes, which fail the run.
+ */
+export class ServiceProcess {
+  readonly spec: ServiceSpec;
+  readonly crashes: string[] = [];
+  private child: ChildProcess | undefined;
+  private expectingExit = false;
+
+  constructor(spec: ServiceSpec) {
+    this.spec = spec;
+    mkdirSync(dirname(spec.logFile), { recursive: true });
+  }
+
+  async start(): Promise<void> {
+    const log = createWriteStream(this.spec.logFile, { flags: 'a' });
+    const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, this.spec.entry)], {
+      cwd: repoRoot,
+      env: { ...process.env, ...this.spec.env, PORT: String(this.spec.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.expectingExit = false;
+    child.on('exit', (code, signal) => {
+      if (!this.expectingExit)
+        this.crashes.push(`${this.spec.name} exited on its own (${signal ?? `code ${code}`})`);
+    });
+    this.child = child;
+    await this.waitHealthy();
+  }
+
+  /** SIGKILL: the process gets no chance to commit, flush or leave its group. */
+  async kill(): Promise<void> {
+    await this.signal('SIGKILL');
+  }
+
+  async stop(): Promise<void> {
+    await this.signal('SIGTERM');
+  }
+
+  private async signal(signal: NodeJS.Signals): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    this.expectingExit = true;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await Promise.race([exited, sleep(30_000).then(() => child.kill('SIGKILL'))]);
+    await exited;
+  }
+
+  private async waitHealthy(): Promise<void> {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (this.child?.exitCode !== null)
+        throw new Error(`${this.spec.name} exited while starting; see ${this.spec.logFile}`);
+      const ok = await fetch(`http://127.0.0.1:${this.spec.port}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return;
+      await sleep(200);
+    }
+    throw new Error(`${this.spec.name} did not answer /healthz within 60 s; see ${this.spec.logFile}`);
+  }
+}

@@ -13,7 +13,11 @@ export type ContractErrorCode =
   | 'REGISTRY_UNAVAILABLE'
   /** The registry refused a request (incompatible schema, bad credentials): the message carries its reason. */
   | 'REGISTRY_REJECTED'
-  | 'UNKNOWN_TOPIC';
+  | 'UNKNOWN_TOPIC'
+  /** checkCompatibility was given something that is not a valid Avro schema. */
+  | 'INVALID_SCHEMA'
+  /** checkCompatibility was given a level that is not one of Confluent's seven. */
+  | 'INVALID_LEVEL';
 
 /** One field that failed validation; `path` is dotted (`address.lines.0`), empty for the value itself. */
 export interface InvalidField {

@@ -4,7 +4,6 @@ export {
   type CompatibilityResult,
   checkCompatibility,
 } from './compatibility/check-compatibility.ts';
-export { CompatibilityInputError, type CompatibilityInputErrorCode } from './compatibility/errors.ts';
 export type { AvroIncompatibility } from './compatibility/finding.ts';
 export type { Direction, Problem, ProblemKind } from './compatibility/problem.ts';
 export {

@@ -1,5 +1,5 @@
 import type { SubjectEntry } from '../catalog/load-catalog.ts';
-import { CompatibilityInputError } from '../compatibility/errors.ts';
+import { ContractError } from '../errors.ts';
 import { parseSchema } from '../compatibility/parse-schema.ts';
 import type { InvalidSchemaFile } from './check-report.ts';
 
@@ -12,7 +12,7 @@ export function validateSchemaFiles(entry: SubjectEntry): InvalidSchemaFile[] {
       if (node.type !== 'record')
         invalid.push({ version, file, message: `v${version} must be a record, not ${node.type}` });
     } catch (error) {
-      if (!(error instanceof CompatibilityInputError)) throw error;
+      if (!(error instanceof ContractError)) throw error;
       invalid.push({ version, file, message: error.message });
     }
   }

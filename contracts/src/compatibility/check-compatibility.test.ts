@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkCompatibility } from './check-compatibility.ts';
-import { CompatibilityInputError } from './errors.ts';
+import { ContractError } from '../errors.ts';
 import { record, withField } from './test-schemas.ts';
 
 const id = { name: 'id', type: 'string' };
@@ -36,7 +36,7 @@ describe('checkCompatibility under each level', () => {
 
   it('NONE accepts any change, but still rejects an invalid schema', () => {
     expect(verdict(withField('int'), [withField(['null', 'string'])], 'NONE')).toBe(true);
-    expect(() => verdict({ type: 'record' }, [v1], 'NONE')).toThrow(CompatibilityInputError);
+    expect(() => verdict({ type: 'record' }, [v1], 'NONE')).toThrow(ContractError);
   });
 
   it('accepts any candidate when there is no history', () => {

@@ -3,7 +3,7 @@ import {
   compatibilityLevels,
   isCompatibilityLevel,
 } from '../catalog/compatibility-level.ts';
-import { CompatibilityInputError } from './errors.ts';
+import { ContractError } from '../errors.ts';
 import { explainFinding } from './explain-finding.ts';
 import { parseSchema } from './parse-schema.ts';
 import type { Direction, Problem } from './problem.ts';
@@ -34,7 +34,7 @@ const DIRECTIONS: Record<CompatibilityLevel, readonly Direction[]> = {
 
 /**
  * Confluent's compatibility verdict for `candidate` against `history` under `level`, offline, with every
- * problem explained. Synchronous; throws CompatibilityInputError for an invalid schema or level.
+ * problem explained. Synchronous; throws ContractError (INVALID_SCHEMA or INVALID_LEVEL) for an invalid schema or level.
  */
 export function checkCompatibility({
   candidate,
@@ -42,13 +42,13 @@ export function checkCompatibility({
   level,
 }: CheckCompatibilityInput): CompatibilityResult {
   if (!isCompatibilityLevel(level)) {
-    throw new CompatibilityInputError(
+    throw new ContractError(
       'INVALID_LEVEL',
       `unknown compatibility level ${JSON.stringify(level)}: use one of ${compatibilityLevels.join(', ')}`,
     );
   }
   if (!Array.isArray(history))
-    throw new CompatibilityInputError('INVALID_SCHEMA', 'history must be an array');
+    throw new ContractError('INVALID_SCHEMA', 'history must be an array');
   const newSchema = parseSchema(candidate, 'the candidate schema');
   const earlier = history.map((schema, index) => parseSchema(schema, `history[${index}] (v${index + 1})`));
   const against = level.endsWith('_TRANSITIVE') ? earlier.map((_, index) => index) : [earlier.length - 1];

@@ -1,5 +1,5 @@
 import avro from 'avsc';
-import { CompatibilityInputError } from './errors.ts';
+import { ContractError } from '../errors.ts';
 import type { FieldNode, PrimitiveType, SchemaNode } from './schema-node.ts';
 
 type AvscType = avro.Type & Record<string, unknown>;
@@ -18,7 +18,7 @@ export function parseSchema(input: unknown, label: string): SchemaNode {
     try {
       json = JSON.parse(input);
     } catch (error) {
-      throw new CompatibilityInputError(
+      throw new ContractError(
         'INVALID_SCHEMA',
         `${label} is not valid JSON: ${(error as Error).message}`,
         {
@@ -31,7 +31,7 @@ export function parseSchema(input: unknown, label: string): SchemaNode {
   try {
     type = avro.Type.forSchema(json as avro.Schema);
   } catch (error) {
-    throw new CompatibilityInputError(
+    throw new ContractError(
       'INVALID_SCHEMA',
       `${label} is not a valid Avro schema: ${(error as Error).message}`,
       {
@@ -86,7 +86,7 @@ function toNode(type: AvscType, seen: Map<avro.Type, SchemaNode>): SchemaNode {
     case 'union:wrapped':
       return { type: 'union', branches: (type.types as AvscType[]).map((branch) => toNode(branch, seen)) };
     default:
-      throw new CompatibilityInputError('INVALID_SCHEMA', `unsupported Avro type "${typeName}"`);
+      throw new ContractError('INVALID_SCHEMA', `unsupported Avro type "${typeName}"`);
   }
 }
 

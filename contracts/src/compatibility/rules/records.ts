@@ -1,4 +1,4 @@
-import { CompatibilityInputError } from '../errors.ts';
+import { ContractError } from '../../errors.ts';
 import type { Finding, Resolve } from '../finding.ts';
 import type { FieldNode, RecordNode } from '../schema-node.ts';
 import { checkNames } from './names.ts';
@@ -29,7 +29,7 @@ function lookupWriterField(writer: RecordNode, readerField: FieldNode): FieldNod
     .filter((field): field is FieldNode => field !== undefined);
   if (candidates.length > 1) {
     // Java's SchemaCompatibility throws here too: the reader field is ambiguous, not merely incompatible.
-    throw new CompatibilityInputError(
+    throw new ContractError(
       'INVALID_SCHEMA',
       `reader field "${readerField.name}" matches several fields of record ${writer.fullName} through its aliases`,
     );

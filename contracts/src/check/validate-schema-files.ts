@@ -1,6 +1,6 @@
 import type { SubjectEntry } from '../catalog/load-catalog.ts';
-import { ContractError } from '../errors.ts';
 import { parseSchema } from '../compatibility/parse-schema.ts';
+import { ContractError } from '../errors.ts';
 import type { InvalidSchemaFile } from './check-report.ts';
 
 /** Every version must parse as Avro (names, references, defaults valid for their types), and events are records. */

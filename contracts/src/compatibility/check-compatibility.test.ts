@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkCompatibility } from './check-compatibility.ts';
 import { ContractError } from '../errors.ts';
+import { checkCompatibility } from './check-compatibility.ts';
 import { record, withField } from './test-schemas.ts';
 
 const id = { name: 'id', type: 'string' };

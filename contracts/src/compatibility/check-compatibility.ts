@@ -47,8 +47,7 @@ export function checkCompatibility({
       `unknown compatibility level ${JSON.stringify(level)}: use one of ${compatibilityLevels.join(', ')}`,
     );
   }
-  if (!Array.isArray(history))
-    throw new ContractError('INVALID_SCHEMA', 'history must be an array');
+  if (!Array.isArray(history)) throw new ContractError('INVALID_SCHEMA', 'history must be an array');
   const newSchema = parseSchema(candidate, 'the candidate schema');
   const earlier = history.map((schema, index) => parseSchema(schema, `history[${index}] (v${index + 1})`));
   const against = level.endsWith('_TRANSITIVE') ? earlier.map((_, index) => index) : [earlier.length - 1];

@@ -18,13 +18,9 @@ export function parseSchema(input: unknown, label: string): SchemaNode {
     try {
       json = JSON.parse(input);
     } catch (error) {
-      throw new ContractError(
-        'INVALID_SCHEMA',
-        `${label} is not valid JSON: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
-      );
+      throw new ContractError('INVALID_SCHEMA', `${label} is not valid JSON: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   let type: avro.Type;

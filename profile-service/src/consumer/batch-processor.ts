@@ -1,0 +1,137 @@
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { ProfileRepository } from '../db/profile-repository.ts';
+import { headerText } from '../dlq/dead-letter-headers.ts';
+import { keepNewestPerUser, type ProfileDraft } from '../domain/profile.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import type { Backoff } from './backoff.ts';
+import type { DeadLetter, DeadLetterPublisher } from './dead-letter-publisher.ts';
+import { TRACEPARENT_HEADER } from './message-headers.ts';
+import type { ReadMessage } from './read-message.ts';
+import { storeProfiles } from './store-profiles.ts';
+
+export interface BatchProcessorDeps {
+  readMessage: ReadMessage;
+  repository: Pick<ProfileRepository, 'upsertMany'>;
+  deadLetters: DeadLetterPublisher;
+  metrics: Metrics;
+  logger: Logger;
+  backoff: Backoff;
+  /** Messages stored per statement; a fetched batch is worked through in chunks of this size. */
+  chunkSize: number;
+}
+
+export interface BatchProcessor {
+  eachBatch(payload: EachBatchPayload): Promise<void>;
+  /** Cancels pending resume timers (shutdown). */
+  close(): void;
+}
+
+/**
+ * Per chunk: decode every message, store the valid ones in one upsert, dead-letter the poison ones,
+ * then resolve the chunk's offsets in order. The upsert runs first because it is idempotent and the
+ * DLQ send is not: a retry after a DLQ failure re-applies a no-op upsert instead of duplicating letters.
+ * A failure leaves the chunk unresolved and pauses the partition; kafkajs fetches again from the last
+ * resolved offset once the backoff timer resumes it, while heartbeats and other partitions carry on.
+ */
+export function createBatchProcessor(deps: BatchProcessorDeps): BatchProcessor {
+  const { metrics, logger, backoff, chunkSize } = deps;
+  const resumeTimers = new Set<NodeJS.Timeout>();
+
+  async function processChunk(topic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
+    const results = await Promise.all(
+      messages.map((message) => deps.readMessage({ topic, partition, message })),
+    );
+    const drafts: ProfileDraft[] = [];
+    const sourceOf = new Map<ProfileDraft, KafkaMessage>();
+    const letters: DeadLetter[] = [];
+    results.forEach((result, index) => {
+      const message = messages[index] as KafkaMessage;
+      const trace = { eventId: result.eventId, traceparent: headerText(message.headers, TRACEPARENT_HEADER) };
+      if (result.ok) {
+        drafts.push(result.draft);
+        sourceOf.set(result.draft, message);
+        logger.debug({ ...trace, topic, partition, offset: message.offset }, 'event decoded');
+      } else {
+        letters.push({ topic, partition, message, code: result.code, reason: result.reason });
+        logger.warn(
+          { ...trace, topic, partition, offset: message.offset, code: result.code, reason: result.reason },
+          'poison message: sending to the dead-letter topic',
+        );
+      }
+    });
+
+    const stored = await storeProfiles(deps.repository, keepNewestPerUser(drafts));
+    for (const { draft, reason } of stored.rejected) {
+      const message = sourceOf.get(draft) as KafkaMessage;
+      letters.push({ topic, partition, message, code: 'DATABASE_REJECTED', reason });
+      logger.error(
+        { eventId: draft.sourceEventId, topic, partition, offset: message.offset, reason },
+        'the database refused this event: sending it to the dead-letter topic',
+      );
+    }
+    await deps.deadLetters.publish(letters);
+
+    metrics.processed.inc({ outcome: 'created' }, stored.created.length);
+    metrics.processed.inc({ outcome: 'updated' }, stored.updated.length);
+    metrics.processed.inc(
+      { outcome: 'unchanged' },
+      drafts.length - stored.created.length - stored.updated.length - stored.rejected.length,
+    );
+    for (const letter of letters) metrics.deadLettered.inc({ code: letter.code });
+    const now = Date.now();
+    for (const message of messages)
+      metrics.eventAgeSeconds.observe(Math.max(0, now - Number(message.timestamp)) / 1000);
+  }
+
+  function retryLater(payload: EachBatchPayload, firstOffset: string, error: unknown): void {
+    const { topic, partition } = payload.batch;
+    const delayMs = backoff.next(`${topic}:${partition}`);
+    const code = (error as { code?: unknown }).code;
+    const retriable = (error as { retriable?: unknown }).retriable === true;
+    metrics.retried.inc({ code: typeof code === 'string' ? code : 'UNEXPECTED' });
+    // Unexpected errors are retried too (nothing is skipped), but they need a human: log them as errors.
+    logger[retriable ? 'warn' : 'error'](
+      { err: error, topic, partition, offset: firstOffset, delayMs },
+      'processing failed; partition paused, will retry from the first unprocessed offset',
+    );
+    const resume = payload.pause();
+    const timer = setTimeout(() => {
+      resumeTimers.delete(timer);
+      resume();
+    }, delayMs);
+    resumeTimers.add(timer);
+  }
+
+  return {
+    async eachBatch(payload) {
+      const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale } = payload;
+      const { topic, partition } = batch;
+      for (let start = 0; start < batch.messages.length; start += chunkSize) {
+        if (!isRunning() || isStale()) return;
+        const chunk = batch.messages.slice(start, start + chunkSize);
+        const endTimer = metrics.batchSeconds.startTimer();
+        try {
+          await processChunk(topic, partition, chunk);
+        } catch (error) {
+          retryLater(payload, chunk[0]?.offset ?? '?', error);
+          return;
+        }
+        endTimer();
+        for (const message of chunk) resolveOffset(message.offset);
+        backoff.reset(`${topic}:${partition}`);
+        const lastOffset = Number(chunk[chunk.length - 1]?.offset);
+        metrics.consumerLag.set(
+          { topic, partition },
+          Math.max(0, Number(batch.highWatermark) - lastOffset - 1),
+        );
+        await heartbeat();
+        await commitOffsetsIfNecessary();
+      }
+    },
+    close() {
+      for (const timer of resumeTimers) clearTimeout(timer);
+      resumeTimers.clear();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { IHeaders } from 'kafkajs';
+
+/** Headers a dead-lettered message carries, next to the original message's own headers. */
+export const DLQ_HEADERS = {
+  originalTopic: 'dlq-original-topic',
+  originalPartition: 'dlq-original-partition',
+  originalOffset: 'dlq-original-offset',
+  originalTimestamp: 'dlq-original-timestamp',
+  consumerGroup: 'dlq-consumer-group',
+  errorCode: 'dlq-error-code',
+  errorMessage: 'dlq-error-message',
+} as const;
+
+export const REPLAYED_FROM_HEADER = 'dlq-replayed-from';
+
+export interface DeadLetterOrigin {
+  topic: string;
+  partition: number;
+  offset: string;
+  timestamp: string;
+  consumerGroup: string;
+  errorCode: string;
+  errorMessage: string;
+}
+
+export function buildDeadLetterHeaders(original: IHeaders | undefined, origin: DeadLetterOrigin): IHeaders {
+  return {
+    ...original,
+    [DLQ_HEADERS.originalTopic]: origin.topic,
+    [DLQ_HEADERS.originalPartition]: String(origin.partition),
+    [DLQ_HEADERS.originalOffset]: origin.offset,
+    [DLQ_HEADERS.originalTimestamp]: origin.timestamp,
+    [DLQ_HEADERS.consumerGroup]: origin.consumerGroup,
+    [DLQ_HEADERS.errorCode]: origin.errorCode,
+    [DLQ_HEADERS.errorMessage]: origin.errorMessage,
+  };
+}
+
+export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === undefined ? undefined : first.toString();
+}
+
+/** The original message's headers: the dead-letter ones (and any earlier replay marker) removed. */
+export function withoutDeadLetterHeaders(headers: IHeaders | undefined): IHeaders {
+  const dlqNames = new Set<string>([...Object.values(DLQ_HEADERS), REPLAYED_FROM_HEADER]);
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => !dlqNames.has(name)));
+}

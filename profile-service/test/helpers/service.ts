@@ -1,0 +1,58 @@
+import { pino } from 'pino';
+import { onTestFinished } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { type RunningService, startProfileService } from '../../src/start-service.ts';
+import type { TestTopics } from './resources.ts';
+
+export interface ServiceUnderTest extends RunningService {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The service in-process on a random port, against the given topics and database; stopped after the test. */
+export async function startTestService(
+  { topics, databaseUrl }: { topics: TestTopics; databaseUrl: string },
+  env: Record<string, string> = {},
+): Promise<ServiceUnderTest> {
+  const config = loadConfig({
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    SOURCE_TOPIC: topics.topic,
+    DLQ_TOPIC: topics.dlqTopic,
+    CONSUMER_GROUP: topics.groupId,
+    RETRY_INITIAL_MS: '200',
+    RETRY_MAX_MS: '2000',
+    ...(process.env.KAFKA_BROKERS ? { KAFKA_BROKERS: process.env.KAFKA_BROKERS } : {}),
+    ...(process.env.SCHEMA_REGISTRY_URL ? { SCHEMA_REGISTRY_URL: process.env.SCHEMA_REGISTRY_URL } : {}),
+    ...env,
+  });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const service = await startProfileService({ config, logger });
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= service.stop();
+    return stopped;
+  };
+  onTestFinished(stop);
+  return { ...service, url: `http://127.0.0.1:${service.port}`, stop };
+}
+
+/** Polls until `check` returns a value other than undefined/false, or fails with `what` after the timeout. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const result = await check();
+      if (result !== undefined && result !== false) return result;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: last });
+}

@@ -1,0 +1,74 @@
+import { Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
+
+export const stack = {
+  brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  registryUrl: process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8081/apis/ccompat/v7',
+  /** Maintenance connection: creating and dropping per-test databases, refusing connections. */
+  adminDatabaseUrl: process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+};
+
+export const testKafka = new Kafka({
+  clientId: 'profile-service-tests',
+  brokers: stack.brokers,
+  logLevel: logLevel.NOTHING,
+  retry: { retries: 3 },
+});
+
+/**
+ * Fails (never skips) with a message saying what is missing and how to start it. Waits up to a minute
+ * first: other suites stop and restart parts of the shared stack for their fault tests.
+ */
+export async function requireStack(): Promise<void> {
+  const deadline = Date.now() + Number(process.env.STACK_WAIT_MS ?? 60_000);
+  for (;;) {
+    try {
+      return await checkStack();
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+  }
+}
+
+async function checkStack(): Promise<void> {
+  const hint = 'start the local stack with `npm run stack:up` (from the repository root)';
+  const admin = testKafka.admin();
+  try {
+    await admin.connect();
+    await admin.listTopics();
+  } catch (error) {
+    throw new Error(`Kafka is not reachable at ${stack.brokers.join(',')}: ${hint}`, { cause: error });
+  } finally {
+    await admin.disconnect();
+  }
+  try {
+    const response = await fetch(`${stack.registryUrl}/subjects`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  } catch (error) {
+    throw new Error(`the schema registry is not reachable at ${stack.registryUrl}: ${hint}`, {
+      cause: error,
+    });
+  }
+  const client = new pg.Client({ connectionString: stack.adminDatabaseUrl });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL is not reachable at ${stack.adminDatabaseUrl}: ${hint}`, { cause: error });
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function adminQuery<R extends pg.QueryResultRow>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<R[]> {
+  const client = new pg.Client({ connectionString: stack.adminDatabaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<R>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}

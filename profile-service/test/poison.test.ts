@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  currentSchemaId,
+  encodeEvent,
+  frame,
+  rawV2Body,
+  registerSchema,
+  send,
+  unrelatedSchema,
+  userRegister,
+} from './helpers/events.ts';
+import { committedOffsets, readTopic } from './helpers/read-topic.ts';
+import { createTestDatabase, createTestProducer, createTestTopics } from './helpers/resources.ts';
+import { startTestService, waitFor } from './helpers/service.ts';
+import { requireStack } from './helpers/stack.ts';
+
+beforeAll(requireStack);
+
+describe('poison messages', () => {
+  it('dead-letters each kind of poison with its origin and reason, and still processes the valid event behind them', async () => {
+    const topics = await createTestTopics();
+    const db = await createTestDatabase();
+    const service = await startTestService({ topics, databaseUrl: db.url });
+    const producer = await createTestProducer();
+    const valid = userRegister();
+    // One key for everything: the same partition, so the valid event sits behind the poison.
+    const key = valid.userId;
+    const unrelatedId = await registerSchema('profile-service-it-unrelated-value', unrelatedSchema());
+    const poison = [
+      { code: 'NOT_WIRE_FORMAT', value: Buffer.from(JSON.stringify(valid)) },
+      { code: 'UNKNOWN_SCHEMA_ID', value: frame(999_999, Buffer.from([2, 4, 6])) },
+      {
+        code: 'UNDECODABLE',
+        value: frame(await currentSchemaId(), Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff])),
+      },
+      { code: 'UNDECODABLE', value: frame(unrelatedId, Buffer.from([0x02, 0x04])) },
+      {
+        code: 'INVALID_EVENT',
+        value: frame(
+          await currentSchemaId(),
+          rawV2Body({ ...valid, userId: 'user-42', registeredAt: Date.now(), displayName: null }),
+        ),
+      },
+    ];
+    await send(
+      producer,
+      topics.topic,
+      poison.map(({ value }, index) => ({
+        key,
+        value,
+        headers: { 'event-id': `poison-${index}`, traceparent: 'tp' },
+      })),
+    );
+    await send(producer, topics.topic, [{ key, value: await encodeEvent(valid) }]);
+
+    await waitFor(
+      'the valid profile',
+      async () => (await fetch(`${service.url}/profiles/${valid.userId}`)).ok,
+    );
+    const letters = await readTopic(topics.dlqTopic, poison.length);
+    const partition = Number(letters[0]?.header('dlq-original-partition'));
+    expect(letters.map((l) => l.header('dlq-error-code'))).toEqual(poison.map((p) => p.code));
+    letters.forEach((letter, index) => {
+      expect(letter.message.value).toEqual(poison[index]?.value);
+      expect(letter.message.key?.toString()).toBe(key);
+      expect(letter.header('dlq-original-topic')).toBe(topics.topic);
+      expect(letter.header('dlq-original-partition')).toBe(String(partition));
+      expect(letter.header('dlq-original-offset')).toBe(String(index));
+      expect(Number(letter.header('dlq-original-timestamp'))).toBeGreaterThan(Date.now() - 600_000);
+      expect(letter.header('dlq-consumer-group')).toBe(topics.groupId);
+      expect(letter.header('dlq-error-message')).toMatch(/\S/);
+      expect(letter.header('event-id')).toBe(`poison-${index}`);
+      expect(letter.header('traceparent')).toBe('tp');
+    });
+    expect(letters[4]?.header('dlq-error-message')).toMatch(/userId/);
+    await waitFor('the commit past every message', async () => {
+      const offsets = await committedOffsets(topics.groupId, topics.topic);
+      return offsets.get(partition) === poison.length + 1;
+    });
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect(metrics).toMatch(/profile_events_dead_lettered_total\{code="UNDECODABLE"\} 2/);
+    expect(metrics).toMatch(/profile_events_processed_total\{outcome="created"\} 1/);
+  });
+});

@@ -1,0 +1,137 @@
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { errorBody, listen, postJson } from '../test/helpers/listen.ts';
+import { createApp } from './app.ts';
+import type { User } from './domain/user.ts';
+import type { Users } from './domain/users.ts';
+import { UserServiceError } from './errors.ts';
+import { createMetrics } from './observability/metrics.ts';
+
+const ada: User = {
+  id: '0b7e3a8e-8a44-4b0e-9d43-5b0b7c4a2f10',
+  email: 'ada@example.com',
+  username: 'ada',
+  displayName: null,
+  registeredAt: new Date('2025-01-02T03:04:05.678Z'),
+};
+
+/** The HTTP layer over scripted use cases; the real database is exercised under test/. */
+async function startApp(users: Partial<Users>, readiness = {}) {
+  const metrics = createMetrics();
+  const app = createApp({
+    users: {
+      register: async () => ada,
+      findById: async () => undefined,
+      ...users,
+    },
+    readiness,
+    metrics,
+    logger: pino({ level: 'silent' }),
+  });
+  return { url: await listen(app), metrics };
+}
+
+describe('createApp', () => {
+  it('answers 201 with the user, a Location header and the request id', async () => {
+    const { url } = await startApp({});
+    const response = await postJson(
+      `${url}/users`,
+      { email: 'ada@example.com' },
+      { 'x-request-id': 'req-1' },
+    );
+    expect(response.status).toBe(201);
+    expect(response.headers.get('location')).toBe(`/users/${ada.id}`);
+    expect(response.headers.get('x-request-id')).toBe('req-1');
+    expect(await response.json()).toEqual({ ...ada, registeredAt: '2025-01-02T03:04:05.678Z' });
+  });
+
+  it('passes the caller trace on to the use case as a child span', async () => {
+    let seen = '';
+    const { url } = await startApp({
+      register: async (_body, context) => {
+        seen = context.traceparent;
+        return ada;
+      },
+    });
+    await postJson(
+      `${url}/user/register`,
+      {},
+      { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+    );
+    expect(seen).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01$/);
+  });
+
+  it('hides the internals of unexpected failures behind a 500 in the common error format', async () => {
+    const { url } = await startApp({
+      register: async () => {
+        throw new Error('relation "users" does not exist at 10.0.0.5');
+      },
+    });
+    const response = await postJson(`${url}/users`, {}, { 'x-request-id': 'req-2' });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      error: { code: 'INTERNAL', message: 'Internal server error.', requestId: 'req-2' },
+    });
+  });
+
+  it('answers 503 with Retry-After when the database is unavailable', async () => {
+    const { url } = await startApp({
+      findById: async () => {
+        throw new UserServiceError('DATABASE_UNAVAILABLE', 'The database is unavailable.', {
+          retriable: true,
+        });
+      },
+    });
+    const response = await fetch(`${url}/users/${ada.id}`);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect((await errorBody(response)).code).toBe('DATABASE_UNAVAILABLE');
+  });
+
+  it('answers 404 in the common error format for unknown routes and non-UUID ids', async () => {
+    const { url } = await startApp({});
+    for (const path of ['/nope', '/users/not-a-uuid']) {
+      const response = await fetch(`${url}${path}`);
+      expect(response.status).toBe(404);
+      expect(await errorBody(response)).toMatchObject({
+        code: 'NOT_FOUND',
+        requestId: expect.any(String),
+      });
+    }
+  });
+
+  it('reports readiness per dependency and 503 naming the ones that are down', async () => {
+    const up = async () => undefined;
+    const down = async () => {
+      throw new Error('connect ECONNREFUSED');
+    };
+    const ready = await startApp({}, { database: up, kafka: up });
+    expect(await (await fetch(`${ready.url}/readyz`)).json()).toEqual({
+      status: 'ready',
+      checks: { database: 'up', kafka: 'up' },
+    });
+
+    const notReady = await startApp({}, { database: up, kafka: down });
+    const response = await fetch(`${notReady.url}/readyz`);
+    expect(response.status).toBe(503);
+    expect(await errorBody(response)).toMatchObject({
+      code: 'NOT_READY',
+      details: [{ path: 'kafka', message: 'kafka is unreachable' }],
+    });
+  });
+
+  it('records request latency by route template and status, never by raw URL', async () => {
+    const { url, metrics } = await startApp({});
+    await fetch(`${url}/users/${ada.id}`);
+    await fetch(`${url}/nope`);
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(text).toContain(
+      'http_request_duration_seconds_count{method="GET",route="/users/:id",status_code="404"} 1',
+    );
+    expect(text).toContain(
+      'http_request_duration_seconds_count{method="GET",route="unmatched",status_code="404"} 1',
+    );
+    expect(text).not.toContain(ada.id);
+    expect(metrics.registry.contentType).toContain('text/plain');
+  });
+});

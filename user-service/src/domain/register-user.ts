@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { insertOutboxEvent } from '../db/outbox-repository.ts';
+import { toDatabaseError, uniqueViolationConstraint } from '../db/pg-errors.ts';
+import { type Pool, withTransaction } from '../db/pool.ts';
+import { insertUser, USER_UNIQUE_CONSTRAINTS } from '../db/users-repository.ts';
+import { UserServiceError } from '../errors.ts';
+import { parseRegistration } from './registration-rules.ts';
+import type { User } from './user.ts';
+import { userRegisteredEvent } from './user-registered-event.ts';
+
+export type RegisterUser = (body: unknown, context: { traceparent: string }) => Promise<User>;
+
+/** Validates, then writes the user and its `user_register` event in one transaction: both or neither. */
+export function createRegisterUser(deps: { pool: Pool }): RegisterUser {
+  return async (body, context) => {
+    const input = parseRegistration(body);
+    const user: User = { id: randomUUID(), ...input, registeredAt: new Date() };
+    const event = userRegisteredEvent(user, { eventId: randomUUID(), traceparent: context.traceparent });
+    try {
+      await withTransaction(deps.pool, async (tx) => {
+        await insertUser(tx, user);
+        await insertOutboxEvent(tx, event);
+      });
+    } catch (error) {
+      throw toConflict(error) ?? toDatabaseError(error);
+    }
+    return user;
+  };
+}
+
+function toConflict(error: unknown): UserServiceError | undefined {
+  const constraint = uniqueViolationConstraint(error);
+  const field = constraint && USER_UNIQUE_CONSTRAINTS[constraint as keyof typeof USER_UNIQUE_CONSTRAINTS];
+  if (!field) return undefined;
+  return new UserServiceError('CONFLICT', `A user with this ${field} already exists.`, {
+    details: [{ path: field, message: `${field} is already taken` }],
+    cause: error,
+  });
+}

@@ -1,0 +1,22 @@
+export interface User {
+  id: string;
+  email: string;
+  username: string;
+  displayName: string | null;
+  registeredAt: Date;
+}
+
+export interface NewUser {
+  email: string;
+  username: string;
+  displayName: string | null;
+}
+
+/** Keys the unique constraints compare: emails and usernames are unique regardless of case. */
+export function emailKey(email: string): string {
+  return email.toLowerCase();
+}
+
+export function usernameKey(username: string): string {
+  return username.toLowerCase();
+}

@@ -1,0 +1,43 @@
+import { type RequestHandler, Router } from 'express';
+import type { User } from '../domain/user.ts';
+import type { Users } from '../domain/users.ts';
+import { UserServiceError } from '../errors.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import { formatTraceparent } from '../observability/trace-context.ts';
+import { jsonBody } from './json-body.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toResponse(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    username: user.username,
+    displayName: user.displayName,
+    registeredAt: user.registeredAt.toISOString(),
+  };
+}
+
+export function usersRoutes(deps: { users: Users; metrics: Metrics }): Router {
+  const router = Router();
+
+  const register: RequestHandler = async (req, res) => {
+    const user = await deps.users.register(req.body, { traceparent: formatTraceparent(res.locals.trace) });
+    deps.metrics.usersRegistered.inc();
+    res.locals.log.info({ userId: user.id }, 'user registered');
+    res.status(201).location(`/users/${user.id}`).json(toResponse(user));
+  };
+
+  router.post('/users', ...jsonBody(), register);
+  // Earlier clients post here; same contract as POST /users.
+  router.post('/user/register', ...jsonBody(), register);
+
+  router.get('/users/:id', async (req, res) => {
+    const { id } = req.params;
+    const user = UUID.test(id) ? await deps.users.findById(id.toLowerCase()) : undefined;
+    if (!user) throw new UserServiceError('NOT_FOUND', 'No user with this id.');
+    res.json(toResponse(user));
+  });
+
+  return router;
+}

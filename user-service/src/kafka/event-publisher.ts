@@ -1,0 +1,42 @@
+import type { Kafka, Message, Producer } from 'kafkajs';
+
+export interface EventPublisher {
+  /** Resolves once every message is acknowledged by all in-sync replicas. */
+  publish(topic: string, messages: Message[]): Promise<void>;
+  disconnect(): Promise<void>;
+}
+
+/**
+ * An idempotent producer (acks = all, one request in flight so retries cannot reorder a key's events).
+ * It connects lazily: the service starts and takes registrations while the broker is down.
+ */
+export function createEventPublisher(deps: { kafka: Kafka }): EventPublisher {
+  const producer: Producer = deps.kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    // Short in-client retries: the outbox relay owns the long-term retry with its own backoff.
+    retry: { initialRetryTime: 200, retries: 3 },
+  });
+  let connecting: Promise<void> | undefined;
+
+  const connect = (): Promise<void> => {
+    connecting ??= producer.connect().catch((error: unknown) => {
+      connecting = undefined;
+      throw error;
+    });
+    return connecting;
+  };
+
+  return {
+    async publish(topic, messages) {
+      await connect();
+      await producer.send({ topic, messages, acks: -1 });
+    },
+    async disconnect() {
+      if (connecting === undefined) return;
+      connecting = undefined;
+      await producer.disconnect();
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import type { Message } from 'kafkajs';
+import {
+  claimPending,
+  markFailed,
+  markPublished,
+  type OutboxRow,
+  recordAttempt,
+} from '../db/outbox-repository.ts';
+import type { Pool, PoolClient } from '../db/pool.ts';
+import type { EventPublisher } from '../kafka/event-publisher.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import { backoffDelay } from './backoff.ts';
+import { type EncodeOutboxRow, isPermanentEncodeFailure } from './encode-outbox-row.ts';
+import type { Wakeups } from './outbox-notifications.ts';
+
+export interface OutboxRelayDeps {
+  pool: Pool;
+  publisher: EventPublisher;
+  encode: EncodeOutboxRow;
+  /** Contract topic whose rows this relay publishes. */
+  contractTopic: string;
+  /** Kafka topic they land on: the contract topic in production, a scratch topic in tests. */
+  destinationTopic: string;
+  wakeups?: Wakeups;
+  logger: Logger;
+  metrics: Metrics;
+  batchSize: number;
+  pollIntervalMs: number;
+  maxBackoffMs: number;
+}
+
+export interface OutboxRelay {
+  start(): void;
+  /** Stops taking new batches, lets the current one finish (publish + mark) and resolves. */
+  stop(): Promise<void>;
+}
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
+  const log = deps.logger.child({ component: 'outbox-relay', topic: deps.destinationTopic });
+  let running: Promise<void> | undefined;
+  let stopping = false;
+  let woken = false;
+  let wake: (() => void) | undefined;
+
+  deps.wakeups?.subscribe(() => {
+    woken = true;
+    wake?.();
+  });
+
+  /** Sleeps up to `ms`; a NOTIFY (if `onNotify`) or stop() cuts it short. */
+  const pause = (ms: number, onNotify: boolean) =>
+    new Promise<void>((resolve) => {
+      if (stopping || (onNotify && woken)) return resolve();
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = () => {
+        if (stopping || onNotify) done();
+      };
+    });
+
+  async function publishBatch(): Promise<number> {
+    const client = await deps.pool.connect();
+    let claimed: OutboxRow[] = [];
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      claimed = await claimPending(client, deps.contractTopic, deps.batchSize);
+      const { encoded, parked } = await encodeOrPark(client, claimed);
+      if (encoded.length > 0) {
+        await deps.publisher.publish(
+          deps.destinationTopic,
+          encoded.map(({ message }) => message),
+        );
+        await markPublished(
+          client,
+          encoded.map(({ row }) => row.id),
+        );
+      }
+      await client.query('COMMIT');
+      deps.metrics.eventsPublished.inc(encoded.length);
+      for (const { row, error } of parked) {
+        log.error({ err: error, eventId: row.id }, 'outbox event can never be encoded; parked it');
+        deps.metrics.eventsFailed.inc({ reason: 'permanent' });
+      }
+      return claimed.length;
+    } catch (error) {
+      broken = await client.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
+      if (claimed.length > 0) {
+        deps.metrics.eventsFailed.inc({ reason: 'transient' }, claimed.length);
+        const ids = claimed.map((row) => row.id);
+        await recordAttempt(deps.pool, ids, errorMessage(error)).catch(() => undefined);
+      }
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** Rows that can never be encoded are parked (failed_at) so they do not block the rows behind them. */
+  async function encodeOrPark(client: PoolClient, rows: OutboxRow[]) {
+    const encoded: Array<{ row: OutboxRow; message: Message }> = [];
+    const parked: Array<{ row: OutboxRow; error: unknown }> = [];
+    for (const row of rows) {
+      try {
+        const value = await deps.encode(row);
+        const headers = { ...row.headers, 'event-id': row.id };
+        encoded.push({ row, message: { key: row.aggregateId, value, headers } });
+      } catch (error) {
+        if (!isPermanentEncodeFailure(error)) throw error;
+        await markFailed(client, row.id, errorMessage(error));
+        parked.push({ row, error });
+      }
+    }
+    return { encoded, parked };
+  }
+
+  async function loop(): Promise<void> {
+    let failures = 0;
+    while (!stopping) {
+      woken = false;
+      let claimed: number;
+      try {
+        claimed = await publishBatch();
+      } catch (error) {
+        failures += 1;
+        if (failures === 1) log.warn({ err: error }, 'outbox relay cannot publish; retrying with backoff');
+        await pause(backoffDelay(failures, { baseMs: 250, maxMs: deps.maxBackoffMs }), false);
+        continue;
+      }
+      if (failures > 0) log.info({ failedAttempts: failures }, 'outbox relay publishing again');
+      failures = 0;
+      // A full batch means more rows are probably waiting: go again without sleeping.
+      if (claimed < deps.batchSize) await pause(deps.pollIntervalMs, true);
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      stopping = false;
+      log.info('outbox relay started');
+      running = loop();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await running;
+      running = undefined;
+      log.info('outbox relay stopped');
+    },
+  };
+}

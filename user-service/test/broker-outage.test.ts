@@ -1,0 +1,86 @@
+import { createSerde } from '@events/contracts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
+import { eventually } from './helpers/eventually.ts';
+import { countMessages, header, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { errorBody, postJson, userBody } from './helpers/listen.ts';
+import { useService } from './helpers/service.ts';
+import { startStackPart, stopStackPart } from './helpers/stack.ts';
+
+const serde = createSerde({ registry: { url: loadConfig({}).registry.url } });
+
+async function metric(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
+  if (!line) throw new Error(`metric ${name} is missing`);
+  return Number(line.split(' ')[1]);
+}
+
+async function pending(db: TestDatabase): Promise<number> {
+  const { rows } = await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NULL');
+  return rows.length;
+}
+
+describe('a broker outage', () => {
+  let db: TestDatabase;
+  let topic: string;
+  let url: string;
+
+  beforeAll(async () => {
+    db = await useTestDatabase();
+    topic = await useTestTopic();
+    url = (await useService({ db, topic })).url;
+  });
+
+  it('does not fail registrations, and every one is published exactly once after the broker returns', async () => {
+    // One event before the outage, so the producer is connected and must recover rather than connect fresh.
+    expect((await postJson(`${url}/users`, { email: 'before@example.com', username: 'before' })).status).toBe(
+      201,
+    );
+    await eventually('the first event is published', async () => (await pending(db)) === 0);
+
+    const registered: string[] = [];
+    await stopStackPart('kafka');
+    try {
+      for (let i = 0; i < 20; i += 1) {
+        const response = await postJson(`${url}/users`, {
+          email: `down${i}@example.com`,
+          username: `down${i}`,
+        });
+        expect(response.status).toBe(201);
+        registered.push((await userBody(response)).id);
+      }
+      expect(await pending(db)).toBe(20);
+      expect(await metric(url, 'outbox_backlog')).toBe(20);
+      const readiness = await fetch(`${url}/readyz`);
+      expect(readiness.status).toBe(503);
+      expect((await errorBody(readiness)).details).toContainEqual({
+        path: 'kafka',
+        message: 'kafka is unreachable',
+      });
+      await eventually('a failed publish attempt is counted', async () => {
+        const text = await (await fetch(`${url}/metrics`)).text();
+        return /outbox_events_failed_total\{reason="transient"\} [1-9]/.test(text);
+      });
+    } finally {
+      await startStackPart('kafka');
+    }
+
+    await eventually('the backlog drains', async () => (await pending(db)) === 0, 90_000);
+    expect(await metric(url, 'outbox_backlog')).toBe(0);
+    expect(await countMessages(topic)).toBe(21);
+
+    const messages = await readTopic(topic, (received) => received.length >= 21);
+    const eventIds = new Set(messages.map((message) => header(message, 'event-id')));
+    expect(eventIds.size).toBe(21);
+    const userIds = await Promise.all(
+      messages.map(async (message) => {
+        if (!message.value) throw new Error('an event has no value');
+        return (await serde.decode('user_register', message.value)).userId;
+      }),
+    );
+    expect(userIds).toEqual(expect.arrayContaining(registered));
+    expect(new Set(userIds).size).toBe(21);
+  });
+});

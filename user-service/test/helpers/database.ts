@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { pino } from 'pino';
+import { migrate } from '../../src/db/migrate.ts';
+import { migrations } from '../../src/db/migrations/index.ts';
+import { createPool, type Pool } from '../../src/db/pool.ts';
+import { registerCleanup } from './cleanup.ts';
+
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/user_service_test';
+
+export interface TestDatabase {
+  pool: Pool;
+  schema: string;
+  count(table: 'users' | 'outbox'): Promise<number>;
+}
+
+/** A fresh, migrated schema in the test database, dropped when the calling test (or file) ends. */
+export async function useTestDatabase(): Promise<TestDatabase> {
+  const schema = `user_service_test_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL is not reachable at ${TEST_DATABASE_URL}: run \`npm run stack:up\``, {
+      cause: error,
+    });
+  }
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const pool = createPool({ connectionString: TEST_DATABASE_URL, schema, logger: pino({ level: 'silent' }) });
+  await migrate({ pool, migrations, logger: pino({ level: 'silent' }) });
+  registerCleanup(async () => {
+    await pool.end();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  });
+  return {
+    pool,
+    schema,
+    async count(table) {
+      const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+      return rows[0]?.n ?? 0;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { ErrorBody } from '../../src/http/error-handler.ts';
+import { registerCleanup } from './cleanup.ts';
+
+/** Listens on a free port; the server closes when the calling test (or file) ends. */
+export async function listen(app: Express): Promise<string> {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  registerCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+export interface UserBody {
+  id: string;
+  email: string;
+  username: string;
+  displayName: string | null;
+  registeredAt: string;
+}
+
+/** Typed views of response bodies; the assertions on them are what checks the shape. */
+export const userBody = async (response: Response) => (await response.json()) as UserBody;
+export const errorBody = async (response: Response) => ((await response.json()) as ErrorBody).error;

@@ -1,0 +1,32 @@
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.ts';
+import { type RunningService, startService } from '../../src/start-service.ts';
+import { registerCleanup } from './cleanup.ts';
+import { TEST_DATABASE_URL, type TestDatabase } from './database.ts';
+
+interface ServiceOptions {
+  db: TestDatabase;
+  topic: string;
+}
+
+/** The whole service as `npm start` wires it, on a free port, against a test schema and topic. */
+export function startTestService(options: ServiceOptions): Promise<RunningService> {
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: TEST_DATABASE_URL,
+    USER_REGISTER_TOPIC: options.topic,
+    OUTBOX_POLL_INTERVAL_MS: '500',
+    OUTBOX_MAX_BACKOFF_MS: '1000',
+  });
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
+  return startService(config, logger, { schema: options.db.schema });
+}
+
+/** startTestService, closed when the calling test (or file) ends. */
+export async function useService(options: ServiceOptions): Promise<RunningService> {
+  const service = await startTestService(options);
+  registerCleanup(() => service.close());
+  return service;
+}

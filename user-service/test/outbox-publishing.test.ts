@@ -1,0 +1,173 @@
+import { createSerde, type UserRegister } from '@events/contracts';
+import { pino } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { createUsers } from '../src/domain/users.ts';
+import { createKafka } from '../src/kafka/create-kafka.ts';
+import { createEventPublisher } from '../src/kafka/event-publisher.ts';
+import { createMetrics } from '../src/observability/metrics.ts';
+import { createUserRegisterEncoder } from '../src/outbox/encode-outbox-row.ts';
+import { listenForOutboxRows } from '../src/outbox/outbox-notifications.ts';
+import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
+import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './helpers/database.ts';
+import { eventually } from './helpers/eventually.ts';
+import { countMessages, header, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { postJson, userBody } from './helpers/listen.ts';
+import { useService } from './helpers/service.ts';
+
+const config = loadConfig({});
+const serde = createSerde({ registry: { url: config.registry.url } });
+
+describe('publishing registrations', () => {
+  let db: TestDatabase;
+  let topic: string;
+  let url: string;
+
+  beforeAll(async () => {
+    db = await useTestDatabase();
+    topic = await useTestTopic();
+    url = (await useService({ db, topic })).url;
+  });
+
+  it('puts an event on the topic that decodes through the registry to exactly the registered user', async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await postJson(
+      `${url}/users`,
+      { email: 'grace@example.com', username: 'grace', displayName: 'Grace Hopper 🚢' },
+      { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    );
+    expect(response.status).toBe(201);
+    const user = await userBody(response);
+
+    const [message] = await readTopic(topic, (messages) => messages.length >= 1);
+    if (!message?.value) throw new Error('the event has no value');
+    expect(message.key?.toString()).toBe(user.id);
+    expect(message.value[0]).toBe(0);
+    const event: UserRegister = await serde.decode('user_register', message.value);
+    expect(event).toEqual({
+      userId: user.id,
+      email: 'grace@example.com',
+      username: 'grace',
+      displayName: 'Grace Hopper 🚢',
+      registeredAt: new Date(user.registeredAt),
+    });
+
+    const { rows } = await db.pool.query<{ id: string; published_at: Date | null }>(
+      'SELECT id, published_at FROM outbox',
+    );
+    expect(rows).toHaveLength(1);
+    expect(header(message, 'event-id')).toBe(rows[0]?.id);
+    expect(header(message, 'traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(header(message, 'traceparent')).not.toContain('00f067aa0ba902b7');
+    await eventually('the outbox row is marked published', async () => {
+      const { rows: marked } = await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NOT NULL');
+      return marked.length === 1;
+    });
+  });
+});
+
+describe('the relay wake-up', () => {
+  it('publishes new rows on NOTIFY without waiting for the next poll, also after the listener lost its connection', async () => {
+    const db = await useTestDatabase();
+    const topic = await useTestTopic();
+    const logger = pino({ level: 'silent' });
+    const wakeups = listenForOutboxRows({ connectionString: TEST_DATABASE_URL, schema: db.schema, logger });
+    const publisher = createEventPublisher({ kafka: createKafka(config.kafka, logger) });
+    const relay = createOutboxRelay({
+      pool: db.pool,
+      publisher,
+      encode: createUserRegisterEncoder({ serde }),
+      contractTopic: 'user_register',
+      destinationTopic: topic,
+      wakeups,
+      logger,
+      metrics: createMetrics(),
+      batchSize: 10,
+      // Far longer than the test waits: only a NOTIFY can wake the relay in time.
+      pollIntervalMs: 300_000,
+      maxBackoffMs: 500,
+    });
+    const users = createUsers({ pool: db.pool });
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const drained = async () =>
+      (await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NULL')).rows.length === 0;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+    try {
+      // Let the relay find the empty outbox and settle into its (long) poll wait first.
+      relay.start();
+      await settle();
+      await users.register({ email: 'notify@example.com', username: 'notify' }, { traceparent });
+      await eventually('the first row is published', drained, 30_000);
+
+      const { rowCount } = await db.pool.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE application_name = 'user-service-outbox-listener' AND datname = current_database()`,
+      );
+      expect(rowCount).toBeGreaterThan(0);
+      await settle();
+      await users.register({ email: 'again@example.com', username: 'again' }, { traceparent });
+      await eventually('the row written after the reconnect is published', drained, 30_000);
+    } finally {
+      await relay.stop();
+      await Promise.all([publisher.disconnect(), wakeups.close()]);
+    }
+  });
+});
+
+describe('two relay instances on one database', () => {
+  it('publish every outbox row exactly once', async () => {
+    const db = await useTestDatabase();
+    const topic = await useTestTopic();
+    const users = createUsers({ pool: db.pool });
+    const total = 300;
+    for (let i = 0; i < total; i += 1) {
+      await users.register(
+        { email: `user${i}@example.com`, username: `user${i}` },
+        { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+      );
+    }
+
+    const logger = pino({ level: 'silent' });
+    const relays = [1, 2].map(() => {
+      const publisher = createEventPublisher({ kafka: createKafka(config.kafka, logger) });
+      const metrics = createMetrics();
+      const relay = createOutboxRelay({
+        pool: db.pool,
+        publisher,
+        encode: createUserRegisterEncoder({ serde }),
+        contractTopic: 'user_register',
+        destinationTopic: topic,
+        logger,
+        metrics,
+        batchSize: 20,
+        pollIntervalMs: 100,
+        maxBackoffMs: 500,
+      });
+      return { relay, publisher, metrics };
+    });
+    for (const { relay } of relays) relay.start();
+    try {
+      await eventually('the outbox is drained', async () => {
+        const { rows } = await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NULL');
+        return rows.length === 0;
+      });
+    } finally {
+      for (const { relay, publisher } of relays) {
+        await relay.stop();
+        await publisher.disconnect();
+      }
+    }
+
+    expect(await countMessages(topic)).toBe(total);
+    const messages = await readTopic(topic, (received) => received.length >= total);
+    const eventIds = messages.map((message) => header(message, 'event-id'));
+    expect(new Set(eventIds).size).toBe(total);
+    const { rows } = await db.pool.query<{ id: string }>('SELECT id FROM outbox');
+    expect(new Set(eventIds)).toEqual(new Set(rows.map((row) => row.id)));
+
+    const published = await Promise.all(
+      relays.map(async ({ metrics }) => (await metrics.eventsPublished.get()).values[0]?.value ?? 0),
+    );
+    expect(published.reduce((sum, count) => sum + count, 0)).toBe(total);
+  });
+});

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { createSerde } from '@events/contracts';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { insertOutboxEvent } from '../src/db/outbox-repository.ts';
+import { USER_REGISTER } from '../src/domain/user-registered-event.ts';
+import { createUsers } from '../src/domain/users.ts';
+import { createKafka } from '../src/kafka/create-kafka.ts';
+import { createEventPublisher, type EventPublisher } from '../src/kafka/event-publisher.ts';
+import { createMetrics } from '../src/observability/metrics.ts';
+import { createUserRegisterEncoder } from '../src/outbox/encode-outbox-row.ts';
+import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
+import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
+import { eventually } from './helpers/eventually.ts';
+import { header, readTopic, useTestTopic } from './helpers/kafka.ts';
+
+const config = loadConfig({});
+const serde = createSerde({ registry: { url: config.registry.url } });
+const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+function capturingLogger() {
+  const lines: Array<{ level: number; msg: string }> = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  return { logger, lines };
+}
+
+function relayFor(
+  db: TestDatabase,
+  topic: string,
+  publisher: EventPublisher,
+  logger = pino({ level: 'silent' }),
+) {
+  const metrics = createMetrics();
+  const relay = createOutboxRelay({
+    pool: db.pool,
+    publisher,
+    encode: createUserRegisterEncoder({ serde }),
+    contractTopic: USER_REGISTER,
+    destinationTopic: topic,
+    logger,
+    metrics,
+    batchSize: 10,
+    pollIntervalMs: 100,
+    maxBackoffMs: 200,
+  });
+  return { relay, metrics };
+}
+
+async function pendingCount(db: TestDatabase): Promise<number> {
+  const { rows } = await db.pool.query(
+    'SELECT 1 FROM outbox WHERE published_at IS NULL AND failed_at IS NULL',
+  );
+  return rows.length;
+}
+
+describe('the outbox relay', () => {
+  it('logs once when publishing starts failing and once when it recovers, however many attempts fail', async () => {
+    const db = await useTestDatabase();
+    const topic = await useTestTopic();
+    const real = createEventPublisher({ kafka: createKafka(config.kafka, pino({ level: 'silent' })) });
+    let failuresLeft = 6;
+    const flaky: EventPublisher = {
+      async publish(destination, messages) {
+        if (failuresLeft > 0) {
+          failuresLeft -= 1;
+          throw new Error('broker unreachable');
+        }
+        await real.publish(destination, messages);
+      },
+      disconnect: () => real.disconnect(),
+    };
+    await createUsers({ pool: db.pool }).register(
+      { email: 'flaky@example.com', username: 'flaky' },
+      { traceparent },
+    );
+
+    const { logger, lines } = capturingLogger();
+    const { relay, metrics } = relayFor(db, topic, flaky, logger);
+    relay.start();
+    try {
+      await eventually('the row is published after the failures', async () => (await pendingCount(db)) === 0);
+    } finally {
+      await relay.stop();
+      await real.disconnect();
+    }
+
+    expect(failuresLeft).toBe(0);
+    expect(
+      lines.filter((line) => line.msg === 'outbox relay cannot publish; retrying with backoff'),
+    ).toHaveLength(1);
+    expect(lines.filter((line) => line.msg === 'outbox relay publishing again')).toHaveLength(1);
+    // At least the scripted failures; more if the shared broker was restarting at the time.
+    const failed =
+      (await metrics.eventsFailed.get()).values.find((v) => v.labels.reason === 'transient')?.value ?? 0;
+    expect(failed).toBeGreaterThanOrEqual(6);
+    const { rows } = await db.pool.query<{ attempts: number }>('SELECT attempts FROM outbox');
+    expect(rows).toEqual([{ attempts: failed + 1 }]);
+  });
+
+  it('parks a row that can never be encoded and still publishes the rows behind it', async () => {
+    const db = await useTestDatabase();
+    const topic = await useTestTopic();
+    const broken = randomUUID();
+    await insertOutboxEvent(db.pool, {
+      id: broken,
+      aggregateId: randomUUID(),
+      topic: USER_REGISTER,
+      payload: { userId: 'not-a-user', email: 42 },
+      headers: { traceparent },
+    });
+    const good = await createUsers({ pool: db.pool }).register(
+      { email: 'good@example.com', username: 'good' },
+      { traceparent },
+    );
+
+    const publisher = createEventPublisher({ kafka: createKafka(config.kafka, pino({ level: 'silent' })) });
+    const { relay, metrics } = relayFor(db, topic, publisher);
+    relay.start();
+    try {
+      await eventually('the outbox has nothing left to publish', async () => (await pendingCount(db)) === 0);
+    } finally {
+      await relay.stop();
+      await publisher.disconnect();
+    }
+
+    const { rows } = await db.pool.query<{ id: string; failed_at: Date | null; last_error: string | null }>(
+      'SELECT id, failed_at, last_error FROM outbox WHERE published_at IS NULL',
+    );
+    expect(rows).toEqual([{ id: broken, failed_at: expect.any(Date), last_error: expect.any(String) }]);
+    expect((await metrics.eventsFailed.get()).values).toContainEqual(
+      expect.objectContaining({ labels: { reason: 'permanent' }, value: 1 }),
+    );
+    const [message] = await readTopic(topic, (messages) => messages.length >= 1);
+    if (!message) throw new Error('no message arrived');
+    expect(message.key?.toString()).toBe(good.id);
+    expect(header(message, 'event-id')).not.toBe(broken);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from './helpers/database.ts';
+import { eventually } from './helpers/eventually.ts';
+import { countMessages, useTestTopic } from './helpers/kafka.ts';
+import { errorBody, postJson } from './helpers/listen.ts';
+import { startTestService } from './helpers/service.ts';
+import { startStackPart, stopStackPart } from './helpers/stack.ts';
+
+describe('a schema registry outage', () => {
+  it('does not fail registrations, even from a cold start, and they are published once it is back', async () => {
+    const db = await useTestDatabase();
+    const topic = await useTestTopic();
+    const pending = async () =>
+      (await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NULL AND failed_at IS NULL')).rows
+        .length;
+
+    await stopStackPart('registry');
+    // Started while the registry is down: its serde has never looked up a schema id.
+    const service = await startTestService({ db, topic }).catch(async (error: unknown) => {
+      await startStackPart('registry');
+      throw error;
+    });
+    try {
+      try {
+        for (let i = 0; i < 5; i += 1) {
+          const response = await postJson(`${service.url}/users`, {
+            email: `reg${i}@example.com`,
+            username: `reg${i}`,
+          });
+          expect(response.status).toBe(201);
+        }
+        const readiness = await fetch(`${service.url}/readyz`);
+        expect(readiness.status).toBe(503);
+        expect((await errorBody(readiness)).details).toEqual([
+          { path: 'registry', message: 'registry is unreachable' },
+        ]);
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        expect(await pending()).toBe(5);
+      } finally {
+        await startStackPart('registry');
+      }
+      await eventually('the backlog drains', async () => (await pending()) === 0, 90_000);
+      expect(await countMessages(topic)).toBe(5);
+    } finally {
+      await service.close();
+    }
+  });
+});

@@ -27,6 +27,8 @@ export interface ScenarioContext {
 }
 
 export interface Scenario {
+  /** For `npm run e2e -- --only <id>,<id>`. */
+  id: string;
   name: string;
   /** How long valid registrations keep flowing while the fault runs. */
   loadMs: number;
@@ -37,6 +39,7 @@ const seconds = (n: number) => n * 1000;
 
 export const scenarios: Scenario[] = [
   {
+    id: 'kafka-outage',
     name: 'kafka broker stopped 20 s',
     loadMs: seconds(35),
     async inject({ log }) {
@@ -49,6 +52,7 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    id: 'profile-kill',
     name: 'profile-service SIGKILLed 3x',
     loadMs: seconds(30),
     async inject({ profileService, log }) {
@@ -62,6 +66,7 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    id: 'registry-outage',
     name: 'schema registry stopped 20 s',
     loadMs: seconds(35),
     async inject({ log }) {
@@ -74,6 +79,7 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    id: 'db-refused',
     name: 'profile DB refuses connections 15 s',
     loadMs: seconds(30),
     async inject({ admin, profileDatabase, log }) {
@@ -89,6 +95,7 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    id: 'poison',
     name: 'poison messages between valid ones',
     loadMs: seconds(20),
     async inject({ producer, topic, schemaId, counters, log }) {
@@ -109,6 +116,7 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    id: 'malformed-http',
     name: 'malformed HTTP requests mixed in',
     loadMs: seconds(25),
     async inject({ userServiceUrl, counters, log }) {

@@ -29,6 +29,9 @@ export class ServiceProcess {
   }
 
   async start(): Promise<void> {
+    if (await this.answers()) {
+      throw new Error(`port ${this.spec.port} already answers: another ${this.spec.name} is running there`);
+    }
     const log = createWriteStream(this.spec.logFile, { flags: 'a' });
     const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, this.spec.entry)], {
       cwd: repoRoot,
@@ -43,6 +46,10 @@ export class ServiceProcess {
         this.crashes.push(`${this.spec.name} exited on its own (${signal ?? `code ${code}`})`);
     });
     this.child = child;
+    // Never leave a service behind if the harness itself dies.
+    const reap = () => child.kill('SIGKILL');
+    process.once('exit', reap);
+    child.once('exit', () => process.off('exit', reap));
     await this.waitHealthy();
   }
 
@@ -63,6 +70,13 @@ export class ServiceProcess {
     child.kill(signal);
     await Promise.race([exited, sleep(30_000).then(() => child.kill('SIGKILL'))]);
     await exited;
+  }
+
+  private answers(): Promise<boolean> {
+    return fetch(`http://127.0.0.1:${this.spec.port}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
   }
 
   private async waitHealthy(): Promise<void> {

@@ -3,7 +3,6 @@ import { createSerde, type SerdeOptions } from '@events/contracts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { migrate } from './db/migrate.ts';
-import { migrations } from './db/migrations/index.ts';
 import { countPending } from './db/outbox-repository.ts';
 import { createPool } from './db/pool.ts';
 import { USER_REGISTER } from './domain/user-registered-event.ts';
@@ -36,7 +35,7 @@ export async function startService(
 ): Promise<RunningService> {
   const schema = options.schema === undefined ? {} : { schema: options.schema };
   const pool = createPool({ ...config.database, ...schema, logger });
-  await migrate({ pool, migrations, logger });
+  await migrate({ pool, logger });
 
   const serde = createSerde(serdeOptions(config.registry));
   // Only the relay needs the registry; a cold or absent registry must not stop registrations.

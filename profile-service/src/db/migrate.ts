@@ -1,42 +1,52 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunnerOption, runner } from 'node-pg-migrate';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { migrations } from './migrations.ts';
 
-// Any constant works; it only has to be the same for every instance of this service.
-const MIGRATION_LOCK_ID = 7_423_101;
-
-/** Applies pending migrations in one transaction; the advisory lock serialises concurrent starts. */
-export async function migrate({ pool, logger }: { pool: pg.Pool; logger: Logger }): Promise<number[]> {
+/**
+ * Applies pending SQL migrations from `migrations/` with node-pg-migrate, into the first schema of the
+ * search path (`public` unless the role or DATABASE_URL says otherwise). Concurrent starts wait on the
+ * library's advisory lock; all pending files run in one transaction. Returns the names applied.
+ */
+export async function migrate({ pool, logger }: { pool: pg.Pool; logger: Logger }): Promise<string[]> {
   const client = await pool.connect();
-  let failed = false;
   try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_ID]);
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS schema_migrations (
-        version    integer PRIMARY KEY,
-        name       text NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
-    const applied = new Set(rows.map((row) => row.version));
-    const pending = migrations.filter((m) => !applied.has(m.version));
-    for (const migration of pending) {
-      await client.query(migration.sql);
-      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
-        migration.version,
-        migration.name,
-      ]);
-      logger.info({ version: migration.version, migration: migration.name }, 'migration applied');
-    }
-    await client.query('COMMIT');
-    return pending.map((m) => m.version);
-  } catch (error) {
-    failed = true;
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
+    const { rows } = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+    const schema = rows[0]?.schema;
+    if (!schema) throw new Error('no schema on the search_path exists: nowhere to migrate');
+    const library = logger.child({ component: 'node-pg-migrate' });
+    const options: RunnerOption = {
+      dbClient: client,
+      dir: migrationsDir(),
+      direction: 'up',
+      schema,
+      migrationsTable: 'pgmigrations',
+      singleTransaction: true,
+      advisoryLockMode: 'wait',
+      // Its progress chatter is debug; the one line per applied migration is logged below.
+      logger: {
+        info: (msg) => library.debug(msg),
+        warn: (msg) => library.warn(msg),
+        error: (msg) => library.error(msg),
+      },
+    };
+    const applied = await runner(options);
+    for (const { name } of applied) logger.info({ migration: name }, 'migration applied');
+    return applied.map(({ name }) => name);
   } finally {
-    // A client that failed mid-transaction may be broken: destroy it rather than pool it.
-    client.release(failed);
+    // The runner changed this session's search_path; closing it also frees the lock whatever happened.
+    client.release(true);
+  }
+}
+
+// import.meta.url is src/db/migrate.ts from source but dist/main.js once bundled: the package root is
+// the nearest folder with a package.json either way, and migrations/ sits there.
+function migrationsDir(): string {
+  const start = dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'migrations');
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
   }
 }

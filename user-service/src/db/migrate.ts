@@ -1,50 +1,52 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunnerOption, runner } from 'node-pg-migrate';
 import type { Logger } from '../observability/logger.ts';
-import type { Migration } from './migrations/index.ts';
 import type { Pool } from './pool.ts';
 
 /**
- * Applies pending migrations, each in its own transaction. A session advisory lock scoped to the
- * current schema makes concurrent starts of several instances wait for each other instead of racing.
+ * Applies pending SQL migrations from `migrations/` with node-pg-migrate, into the first schema of the
+ * pool's search path (tests isolate themselves with one schema each). Concurrent starts wait on the
+ * library's advisory lock; all pending files run in one transaction. Returns the names applied.
  */
-export async function migrate(deps: {
-  pool: Pool;
-  migrations: Migration[];
-  logger: Logger;
-}): Promise<number[]> {
-  const { pool, migrations, logger } = deps;
+export async function migrate({ pool, logger }: { pool: Pool; logger: Logger }): Promise<string[]> {
   const client = await pool.connect();
-  const lock = "hashtext(current_schema() || '.user_service_migrations')";
   try {
-    await client.query(`SELECT pg_advisory_lock(${lock})`);
-    await client.query(`
-      CREATE TABLE IF NOT EXISTS schema_migrations (
-        version integer PRIMARY KEY,
-        name text NOT NULL,
-        applied_at timestamptz NOT NULL DEFAULT now()
-      )`);
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
-    const applied = new Set(rows.map((row) => row.version));
-    const pending = [...migrations]
-      .sort((a, b) => a.version - b.version)
-      .filter((m) => !applied.has(m.version));
-    for (const migration of pending) {
-      await client.query('BEGIN');
-      try {
-        await client.query(migration.sql);
-        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
-          migration.version,
-          migration.name,
-        ]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw new Error(`migration ${migration.version} (${migration.name}) failed`, { cause: error });
-      }
-      logger.info({ version: migration.version, migration: migration.name }, 'applied database migration');
-    }
-    return pending.map((migration) => migration.version);
+    const { rows } = await client.query<{ schema: string | null }>('SELECT current_schema() AS schema');
+    const schema = rows[0]?.schema;
+    if (!schema) throw new Error('no schema on the search_path exists: nowhere to migrate');
+    const library = logger.child({ component: 'node-pg-migrate' });
+    const options: RunnerOption = {
+      dbClient: client,
+      dir: migrationsDir(),
+      direction: 'up',
+      schema,
+      migrationsTable: 'pgmigrations',
+      singleTransaction: true,
+      advisoryLockMode: 'wait',
+      // Its progress chatter is debug; the one line per applied migration is logged below.
+      logger: {
+        info: (msg) => library.debug(msg),
+        warn: (msg) => library.warn(msg),
+        error: (msg) => library.error(msg),
+      },
+    };
+    const applied = await runner(options);
+    for (const { name } of applied) logger.info({ migration: name }, 'applied database migration');
+    return applied.map(({ name }) => name);
   } finally {
-    // Closing the session frees the advisory lock even if the connection is in a bad state.
+    // The runner changed this session's search_path; closing it also frees the lock whatever happened.
     client.release(true);
+  }
+}
+
+// import.meta.url is src/db/migrate.ts from source but dist/main.js once bundled: the package root is
+// the nearest folder with a package.json either way, and migrations/ sits there.
+function migrationsDir(): string {
+  const start = dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'migrations');
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
   }
 }

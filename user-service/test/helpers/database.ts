@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { pino } from 'pino';
 import { migrate } from '../../src/db/migrate.ts';
-import { migrations } from '../../src/db/migrations/index.ts';
 import { createPool, type Pool } from '../../src/db/pool.ts';
 import { registerCleanup } from './cleanup.ts';
 
@@ -15,8 +14,8 @@ export interface TestDatabase {
   count(table: 'users' | 'outbox'): Promise<number>;
 }
 
-/** A fresh, migrated schema in the test database, dropped when the calling test (or file) ends. */
-export async function useTestDatabase(): Promise<TestDatabase> {
+/** A fresh schema in the test database (migrated unless asked not to), dropped when the calling test (or file) ends. */
+export async function useTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
   const schema = `user_service_test_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   try {
@@ -28,7 +27,7 @@ export async function useTestDatabase(): Promise<TestDatabase> {
   }
   await admin.query(`CREATE SCHEMA ${schema}`);
   const pool = createPool({ connectionString: TEST_DATABASE_URL, schema, logger: pino({ level: 'silent' }) });
-  await migrate({ pool, migrations, logger: pino({ level: 'silent' }) });
+  if (migrated) await migrate({ pool, logger: pino({ level: 'silent' }) });
   registerCleanup(async () => {
     await pool.end();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);

@@ -1,0 +1,30 @@
+import pg from 'pg';
+import { pino } from 'pino';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { migrate } from '../src/db/migrate.ts';
+import { createTestDatabase } from './helpers/resources.ts';
+
+const logger = pino({ level: 'silent' });
+
+/** A fresh database and a pool on it, the pool ended before the database is dropped. */
+async function freshDatabase() {
+  const db = await createTestDatabase();
+  const pool = new pg.Pool({ connectionString: db.url, max: 4 });
+  onTestFinished(() => pool.end());
+  return { db, pool };
+}
+
+describe('migrate', () => {
+  it('applies the SQL migrations once, even when two instances start together', async () => {
+    const { db, pool } = await freshDatabase();
+
+    const runs = await Promise.all([migrate({ pool, logger }), migrate({ pool, logger })]);
+
+    expect(runs.flat()).toEqual(['001_create-profiles']);
+    const tables = await db.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+    );
+    expect(tables.map((row) => row.table_name)).toEqual(['pgmigrations', 'profiles']);
+    expect(await migrate({ pool, logger })).toEqual([]);
+  });
+});

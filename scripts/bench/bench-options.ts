@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import type { FigureId } from './figure.ts';
+
+export const figureIds: readonly FigureId[] = [
+  'serde',
+  'schemas-check',
+  'http-register',
+  'e2e-latency',
+  'consumer-catch-up',
+];
+
+export interface BenchOptions {
+  quick: boolean;
+  only: readonly FigureId[];
+  /** Run the services under --cpu-prof and summarize where their time went. */
+  profile: boolean;
+  outDir: string | undefined;
+  serde: { rounds: number; roundMs: number; warmupOps: number };
+  http: { connections: number; durationS: number };
+  e2e: { ratePerSecond: number; durationS: number };
+  catchUp: { events: number };
+  schemasCheck: { subjects: number; versions: number; runs: number };
+}
+
+const usage = `Usage: npm run bench -- [--quick] [--only serde,http-register,...] [--profile] [--out <dir>]
+
+Measures each figure against its baseline in the same run on the local stack (npm run stack:up),
+prints a table and writes bench/results/latest.json, a dated copy and e2e-latency.svg.
+--quick   small sizes to prove the harness works (results go to a temp dir unless --out is given)
+--profile run the services with --cpu-prof and print their hottest functions`;
+
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const only = values.only?.split(',').map((id) => id.trim()) ?? [...figureIds];
+  const unknown = only.filter((id) => !figureIds.includes(id as FigureId));
+  if (unknown.length > 0)
+    throw new Error(`unknown figure(s) ${unknown.join(', ')}; use ${figureIds.join(', ')}`);
+  const quick = values.quick;
+  return {
+    quick,
+    only: figureIds.filter((id) => only.includes(id)),
+    profile: values.profile,
+    outDir: values.out,
+    serde: quick
+      ? { rounds: 3, roundMs: 100, warmupOps: 5_000 }
+      : { rounds: 7, roundMs: 400, warmupOps: 50_000 },
+    http: quick ? { connections: 16, durationS: 3 } : { connections: 32, durationS: 10 },
+    e2e: quick ? { ratePerSecond: 50, durationS: 4 } : { ratePerSecond: 200, durationS: 15 },
+    catchUp: { events: quick ? 5_000 : 100_000 },
+    schemasCheck: { subjects: 50, versions: 10, runs: quick ? 2 : 5 },
+  };
+}

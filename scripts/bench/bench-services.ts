@@ -1,0 +1,94 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ServiceProcess } from '../e2e/service-process.ts';
+import { logsDir } from '../stack/paths.ts';
+import type { BenchContext } from './bench-context.ts';
+
+export const ports = { userService: 3200, profileService: 3201, ceiling: 3202 };
+// Measure what ships: the services log at their default level, into files under .stack/logs.
+const LOG_LEVEL = 'info';
+
+/** Set by --profile: each service process writes a .cpuprofile here when it exits. */
+let profileDir: string | undefined;
+
+export function enableProfiling(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  profileDir = dir;
+}
+
+function profilingEnv(): Record<string, string> {
+  return profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
+}
+
+export function userService(
+  ctx: BenchContext,
+  { databaseUrl, topic }: { databaseUrl: string; topic: string },
+) {
+  return new ServiceProcess({
+    name: 'user-service',
+    entry: 'user-service/dist/main.js',
+    port: ports.userService,
+    logFile: join(logsDir, 'bench-user-service.log'),
+    env: {
+      ...profilingEnv(),
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: ctx.brokers.join(','),
+      SCHEMA_REGISTRY_URL: ctx.registryUrl,
+      USER_REGISTER_TOPIC: topic,
+      LOG_LEVEL,
+    },
+  });
+}
+
+export function profileService(
+  ctx: BenchContext,
+  { databaseUrl, topic, group }: { databaseUrl: string; topic: string; group: string },
+) {
+  return new ServiceProcess({
+    name: 'profile-service',
+    entry: 'profile-service/dist/main.js',
+    port: ports.profileService,
+    logFile: join(logsDir, 'bench-profile-service.log'),
+    env: {
+      ...profilingEnv(),
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: ctx.brokers.join(','),
+      SCHEMA_REGISTRY_URL: ctx.registryUrl,
+      SOURCE_TOPIC: topic,
+      DLQ_TOPIC: `${topic}.dlq`,
+      CONSUMER_GROUP: group,
+      LOG_LEVEL,
+    },
+  });
+}
+
+/** The ceiling for POST /users: a bare Express app doing one INSERT (see ceiling/bare-insert-server.ts). */
+export function ceilingService(databaseUrl: string) {
+  return new ServiceProcess({
+    name: 'bare-insert ceiling',
+    entry: 'scripts/bench/ceiling/bare-insert-server.ts',
+    port: ports.ceiling,
+    logFile: join(logsDir, 'bench-ceiling.log'),
+    env: { DATABASE_URL: databaseUrl },
+  });
+}
+
+/** /healthz answers before the consumer has joined its group; /readyz says when work can start. */
+export async function waitReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${service.spec.port}/readyz`).then(
+      (r) => r.arrayBuffer().then(() => r.ok),
+      () => false,
+    );
+    if (ok) return;
+    await sleep(100);
+  }
+  throw new Error(`${service.spec.name} not ready within ${timeoutMs / 1000} s; see ${service.spec.logFile}`);
+}
+
+/** Stops services started by a figure, even when the figure failed half way. */
+export async function stopAll(services: readonly ServiceProcess[]): Promise<void> {
+  await Promise.all(services.map((service) => service.stop().catch(() => undefined)));
+}

@@ -1,0 +1,83 @@
+import {
+  type BenchContext,
+  createTopics,
+  deleteTopics,
+  dropDatabase,
+  recreateDatabase,
+} from '../bench-context.ts';
+import type { BenchOptions } from '../bench-options.ts';
+import { ceilingService, ports, stopAll, userService, waitReady } from '../bench-services.ts';
+import { type Figure, ratioOf } from '../figure.ts';
+import { type LoadResult, loadPostUsers } from './load-test.ts';
+
+const TARGET_RATIO = 0.6;
+const TARGET_P99_MS = 25;
+
+function checkAnswers(name: string, result: LoadResult): void {
+  // A fast run of 4xx/5xx would measure nothing: every request must have registered someone.
+  if (result.failed > 0)
+    throw new Error(`${name}: ${result.failed} of ${result.ok + result.failed} requests failed`);
+}
+
+/**
+ * POST /users on user-service (validation, user + outbox row in one transaction, relay publishing to Kafka)
+ * against a bare Express endpoint doing one INSERT into the same PostgreSQL: same concurrency and duration,
+ * then user-service again capped at half its measured rate for the latency target.
+ */
+export async function httpRegisterFigure(ctx: BenchContext, options: BenchOptions['http']): Promise<Figure> {
+  const userDb = 'user_service_bench';
+  const topic = `bench.user_register.${ctx.runId}.http`;
+  await createTopics(ctx, [topic]);
+  const databaseUrl = await recreateDatabase(ctx, userDb);
+  const users = userService(ctx, { databaseUrl, topic });
+  const ceiling = ceilingService(databaseUrl);
+  let index = 0;
+  const bodies = { runId: `${ctx.runId}h`, next: () => index++ };
+  const warmUp = { connections: 4, durationS: 1 };
+  try {
+    await Promise.all([users.start(), ceiling.start()]);
+    await waitReady(users);
+    const run = { connections: options.connections, durationS: options.durationS };
+
+    await loadPostUsers(`http://127.0.0.1:${ports.ceiling}`, bodies, warmUp);
+    ctx.log(`ceiling: ${run.connections} connections for ${run.durationS} s`);
+    const bare = await loadPostUsers(`http://127.0.0.1:${ports.ceiling}`, bodies, run);
+    checkAnswers('bare INSERT', bare);
+    await ceiling.stop();
+
+    await loadPostUsers(`http://127.0.0.1:${ports.userService}`, bodies, warmUp);
+    ctx.log(`user-service: ${run.connections} connections for ${run.durationS} s`);
+    const max = await loadPostUsers(`http://127.0.0.1:${ports.userService}`, bodies, run);
+    checkAnswers('user-service', max);
+    const halfRate = Math.max(1, Math.round(max.okPerSecond / 2));
+    ctx.log(`user-service at half its max: ${halfRate}/s for ${run.durationS} s`);
+    const half = await loadPostUsers(`http://127.0.0.1:${ports.userService}`, bodies, {
+      ...run,
+      overallRate: halfRate,
+    });
+    checkAnswers('user-service at half rate', half);
+
+    return {
+      id: 'http-register',
+      title: 'HTTP POST /users',
+      unit: 'req/s',
+      ours: max.okPerSecond,
+      baseline: bare.okPerSecond,
+      ratio: ratioOf(max.okPerSecond, bare.okPerSecond),
+      target: `≥ ${TARGET_RATIO}× bare INSERT; p99 ≤ ${TARGET_P99_MS} ms at ½ max`,
+      met: max.okPerSecond >= TARGET_RATIO * bare.okPerSecond && half.p99 <= TARGET_P99_MS,
+      details: {
+        measured: `autocannon, ${run.connections} connections, ${run.durationS} s each, a unique body per request; 201s per second`,
+        'ours p50 / p99 at max (ms)': `${max.p50} / ${max.p99}`,
+        'bare INSERT p50 / p99 at max (ms)': `${bare.p50} / ${bare.p99}`,
+        'ours at half max: rate (req/s)': halfRate,
+        'ours at half max: achieved (req/s)': half.okPerSecond,
+        'ours at half max: p50 / p99 (ms)': `${half.p50} / ${half.p99}`,
+      },
+    };
+  } finally {
+    await stopAll([users, ceiling]);
+    await dropDatabase(ctx, userDb).catch(() => undefined);
+    await deleteTopics(ctx, [topic]).catch(() => undefined);
+  }
+}

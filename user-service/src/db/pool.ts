@@ -29,18 +29,3 @@ export function createPool(options: PoolOptions): Pool {
   pool.on('error', (error) => options.logger.warn({ err: error }, 'idle database connection failed'));
   return pool;
 }
-
-export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}

@@ -1,4 +1,4 @@
-import { emailKey, type User, usernameKey } from '../domain/user.ts';
+import type { User } from '../domain/user.ts';
 import type { Queryable } from './pool.ts';
 
 interface UserRow {
@@ -13,22 +13,6 @@ export const USER_UNIQUE_CONSTRAINTS = {
   users_email_key_unique: 'email',
   users_username_key_unique: 'username',
 } as const;
-
-export async function insertUser(db: Queryable, user: User): Promise<void> {
-  await db.query(
-    `INSERT INTO users (id, email, email_key, username, username_key, display_name, registered_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
-      user.id,
-      user.email,
-      emailKey(user.email),
-      user.username,
-      usernameKey(user.username),
-      user.displayName,
-      user.registeredAt,
-    ],
-  );
-}
 
 export async function findUserById(db: Queryable, id: string): Promise<User | undefined> {
   const { rows } = await db.query<UserRow>(

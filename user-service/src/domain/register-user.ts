@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { insertOutboxEvent } from '../db/outbox-repository.ts';
 import { toDatabaseError, uniqueViolationConstraint } from '../db/pg-errors.ts';
-import { type Pool, withTransaction } from '../db/pool.ts';
-import { insertUser, USER_UNIQUE_CONSTRAINTS } from '../db/users-repository.ts';
+import type { Pool } from '../db/pool.ts';
+import { insertUserWithEvent } from '../db/registration-repository.ts';
+import { USER_UNIQUE_CONSTRAINTS } from '../db/users-repository.ts';
 import { UserServiceError } from '../errors.ts';
 import { parseRegistration } from './registration-rules.ts';
 import type { User } from './user.ts';
@@ -10,17 +10,14 @@ import { userRegisteredEvent } from './user-registered-event.ts';
 
 export type RegisterUser = (body: unknown, context: { traceparent: string }) => Promise<User>;
 
-/** Validates, then writes the user and its `user_register` event in one transaction: both or neither. */
+/** Validates, then writes the user and its `user_register` event atomically: both or neither. */
 export function createRegisterUser(deps: { pool: Pool }): RegisterUser {
   return async (body, context) => {
     const input = parseRegistration(body);
     const user: User = { id: randomUUID(), ...input, registeredAt: new Date() };
     const event = userRegisteredEvent(user, { eventId: randomUUID(), traceparent: context.traceparent });
     try {
-      await withTransaction(deps.pool, async (tx) => {
-        await insertUser(tx, user);
-        await insertOutboxEvent(tx, event);
-      });
+      await insertUserWithEvent(deps.pool, user, event);
     } catch (error) {
       throw toConflict(error) ?? toDatabaseError(error);
     }

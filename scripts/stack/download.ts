@@ -7,7 +7,11 @@ import { pomFile, stackDir } from './paths.ts';
  * Resolves a part's jars from Maven Central with `mvn` (profile = part name) into `.stack/<part>`, once.
  * Maven's local repository caches them, so a fresh clone on a warm machine only copies.
  */
-export async function ensureDownloaded(part: 'kafka' | 'registry', targetDir: string): Promise<void> {
+export async function ensureDownloaded(
+  part: 'kafka' | 'registry',
+  targetDir: string,
+  expectedFile: string,
+): Promise<void> {
   const marker = join(targetDir, '.complete');
   if (existsSync(marker)) return;
   console.log(`  ${part}: fetching from Maven Central (first run only) ...`);
@@ -45,6 +49,9 @@ export async function ensureDownloaded(part: 'kafka' | 'registry', targetDir: st
   });
   if (code !== 0)
     throw new Error(`${part}: Maven could not resolve the jars (exit ${code}); its output is above`);
+  if (!existsSync(join(targetDir, expectedFile))) {
+    throw new Error(`${part}: Maven reported success but ${join(targetDir, expectedFile)} is missing`);
+  }
   console.log(
     `  ${part}: ready (${count} files downloaded, ${(bytes / 1e6).toFixed(1)} MB; the rest came from ~/.m2)`,
   );

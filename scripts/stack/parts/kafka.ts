@@ -28,7 +28,7 @@ export const kafka: Part = {
     if (await metadataAnswers()) return createTopics();
     if (runningPid('kafka') === undefined) {
       const java = findJava();
-      await ensureDownloaded('kafka', join(dir, 'lib'));
+      await ensureDownloaded('kafka', join(dir, 'lib'), 'kafka_2.13-4.4.0.jar');
       writeConfig();
       formatStorageOnce(java.bin);
       startDetached('kafka', java.bin, jvmArgs(), dir);

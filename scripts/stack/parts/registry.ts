@@ -29,7 +29,7 @@ export const registry: Part = {
             'needs Kafka for its storage: run `npm run stack:up -- kafka` first',
           );
         const java = findJava();
-        await ensureDownloaded('registry', appDir);
+        await ensureDownloaded('registry', appDir, 'quarkus-run.jar');
         startDetached('registry', java.bin, jvmArgs(), dir);
       }
       try {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pomFile, stackDir } from './paths.ts';
 
@@ -7,11 +7,7 @@ import { pomFile, stackDir } from './paths.ts';
  * Resolves a part's jars from Maven Central with `mvn` (profile = part name) into `.stack/<part>`, once.
  * Maven's local repository caches them, so a fresh clone on a warm machine only copies.
  */
-export async function ensureDownloaded(
-  part: 'kafka' | 'registry',
-  targetDir: string,
-  expectedFile: string,
-): Promise<void> {
+export async function ensureDownloaded(part: 'kafka' | 'registry', targetDir: string): Promise<void> {
   const marker = join(targetDir, '.complete');
   if (existsSync(marker)) return;
   console.log(`  ${part}: fetching from Maven Central (first run only) ...`);
@@ -49,8 +45,9 @@ export async function ensureDownloaded(
   });
   if (code !== 0)
     throw new Error(`${part}: Maven could not resolve the jars (exit ${code}); its output is above`);
-  if (!existsSync(join(targetDir, expectedFile))) {
-    throw new Error(`${part}: Maven reported success but ${join(targetDir, expectedFile)} is missing`);
+  // Maven can succeed without writing anything (a stale unpack marker once did exactly that).
+  if (!existsSync(targetDir) || readdirSync(targetDir).length === 0) {
+    throw new Error(`${part}: Maven reported success but left ${targetDir} empty`);
   }
   console.log(
     `  ${part}: ready (${count} files downloaded, ${(bytes / 1e6).toFixed(1)} MB; the rest came from ~/.m2)`,

@@ -4,13 +4,8 @@ import { join } from 'node:path';
 
 const MIN_JAVA = 21;
 
-export interface Java {
-  bin: string;
-  major: number;
-}
-
-/** Finds a JDK >= 21 for Kafka and the registry: JAVA_HOME, then `java` on PATH, then /usr/lib/jvm/*. */
-export function findJava(): Java {
+/** The `java` of a JDK >= 21 for Kafka and the registry: JAVA_HOME, then `java` on PATH, then /usr/lib/jvm/*. */
+export function findJava(): string {
   const candidates = [
     process.env.JAVA_HOME && join(process.env.JAVA_HOME, 'bin', 'java'),
     'java',
@@ -21,7 +16,7 @@ export function findJava(): Java {
     const major = javaMajor(bin);
     if (major === undefined) continue;
     seen.push(`${bin} (${major})`);
-    if (major >= MIN_JAVA) return { bin, major };
+    if (major >= MIN_JAVA) return bin;
   }
   throw new Error(
     `No JDK >= ${MIN_JAVA} found (Apicurio Registry needs Java ${MIN_JAVA}+). Looked at JAVA_HOME, java on PATH ` +

@@ -11,12 +11,11 @@ export interface Part {
   up(): Promise<void>;
 }
 
+/** A part that could not be brought up; the message starts with the part's name. */
 export class PartError extends Error {
   override name = 'PartError';
-  readonly part: PartName;
 
   constructor(part: PartName, message: string, options?: ErrorOptions) {
     super(`${part}: ${message}`, options);
-    this.part = part;
   }
 }

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { logFile, pidFile, stackDir } from './paths.ts';
 
 /** Starts a long-running part detached from this process, output appended to its log, pid recorded. */
-export function startDetached(part: string, command: string, args: string[], cwd: string): number {
+export function startDetached(part: string, command: string, args: string[], cwd: string): void {
   mkdirSync(dirname(pidFile(part)), { recursive: true });
   mkdirSync(dirname(logFile(part)), { recursive: true });
   const out = openSync(logFile(part), 'a');
@@ -13,7 +13,6 @@ export function startDetached(part: string, command: string, args: string[], cwd
   if (child.pid === undefined) throw new Error(`could not spawn ${command} for ${part}`);
   child.unref();
   writeFileSync(pidFile(part), `${child.pid}\n`);
-  return child.pid;
 }
 
 /** The pid from the part's pid file, only if that process is alive and is one we started (pids get reused). */

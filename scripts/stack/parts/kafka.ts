@@ -28,10 +28,10 @@ export const kafka: Part = {
     if (await metadataAnswers()) return createTopics();
     if (runningPid('kafka') === undefined) {
       const java = findJava();
-      await ensureDownloaded('kafka', join(dir, 'lib'), 'kafka_2.13-4.4.0.jar');
+      await ensureDownloaded('kafka', join(dir, 'lib'));
       writeConfig();
-      formatStorageOnce(java.bin);
-      startDetached('kafka', java.bin, jvmArgs(), dir);
+      formatStorageOnce(java);
+      startDetached('kafka', java, jvmArgs(), dir);
     }
     try {
       await waitUntil(metadataAnswers, {
@@ -122,18 +122,19 @@ function formatStorageOnce(java: string): void {
   );
 }
 
-function client() {
+/** A probe must answer fast, so no retries; creating topics right after start-up may need a few. */
+function client(retries: number) {
   return new Kafka({
     clientId: 'stack',
     brokers: [`${HOST}:${PORT}`],
     logLevel: logLevel.NOTHING,
     connectionTimeout: 1000,
-    retry: { retries: 0 },
+    retry: { retries },
   });
 }
 
 async function metadataAnswers(): Promise<boolean> {
-  const admin = client().admin();
+  const admin = client(0).admin();
   try {
     await admin.connect();
     const { brokers } = await admin.describeCluster();
@@ -146,11 +147,7 @@ async function metadataAnswers(): Promise<boolean> {
 }
 
 async function createTopics(): Promise<void> {
-  const admin = new Kafka({
-    clientId: 'stack',
-    brokers: [`${HOST}:${PORT}`],
-    logLevel: logLevel.NOTHING,
-  }).admin();
+  const admin = client(5).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());

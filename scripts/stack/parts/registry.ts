@@ -29,8 +29,8 @@ export const registry: Part = {
             'needs Kafka for its storage: run `npm run stack:up -- kafka` first',
           );
         const java = findJava();
-        await ensureDownloaded('registry', appDir, 'quarkus-run.jar');
-        startDetached('registry', java.bin, jvmArgs(), dir);
+        await ensureDownloaded('registry', appDir);
+        startDetached('registry', java, jvmArgs(), dir);
       }
       try {
         await waitUntil(subjectsAnswer, {

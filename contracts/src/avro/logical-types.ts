@@ -11,17 +11,28 @@ abstract class ContractLogicalType extends avsc.types.LogicalType {
   abstract readonly tsType: string;
 }
 
-function fromSelf(self: AvroType, writer: AvroType): ((value: unknown) => unknown) | undefined {
-  return writer.constructor === self.constructor ? (value) => value : undefined;
+/** A logical type over one primitive: refuses any other underlying type, and reads plain values of it. */
+abstract class PrimitiveLogicalType extends ContractLogicalType {
+  readonly #underlying: string;
+
+  constructor(schema: avsc.Schema, opts: unknown, underlying: 'int' | 'long' | 'string') {
+    super(schema, opts);
+    if (!avsc.Type.isType(this.underlyingType, underlying))
+      throw new Error(`${(schema as { logicalType: string }).logicalType} must annotate ${underlying}`);
+    this.#underlying = underlying;
+  }
+
+  protected override _resolve(writer: AvroType): ((value: unknown) => unknown) | undefined {
+    if (avsc.Type.isType(writer, this.#underlying)) return (value) => this._fromValue(value);
+    return writer.constructor === this.constructor ? (value) => value : undefined;
+  }
 }
 
-class TimestampMillisType extends ContractLogicalType {
+class TimestampMillisType extends PrimitiveLogicalType {
   readonly tsType = 'Date';
 
   constructor(schema: avsc.Schema, opts?: unknown) {
-    super(schema, opts);
-    if (!avsc.Type.isType(this.underlyingType, 'long'))
-      throw new Error('timestamp-millis must annotate a long');
+    super(schema, opts, 'long');
   }
 
   protected override _fromValue(millis: number): Date {
@@ -33,23 +44,17 @@ class TimestampMillisType extends ContractLogicalType {
     const millis = value.getTime();
     return Number.isNaN(millis) ? undefined : millis;
   }
-
-  protected override _resolve(writer: AvroType): ((value: unknown) => unknown) | undefined {
-    if (avsc.Type.isType(writer, 'long')) return (millis) => new Date(millis as number);
-    return fromSelf(this, writer);
-  }
 }
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Days since the epoch as an ISO `YYYY-MM-DD` string: a calendar date has no time zone to get wrong. */
-class DateType extends ContractLogicalType {
+class DateType extends PrimitiveLogicalType {
   readonly tsType = 'string';
 
   constructor(schema: avsc.Schema, opts?: unknown) {
-    super(schema, opts);
-    if (!avsc.Type.isType(this.underlyingType, 'int')) throw new Error('date must annotate an int');
+    super(schema, opts, 'int');
   }
 
   protected override _fromValue(days: number): string {
@@ -63,21 +68,15 @@ class DateType extends ContractLogicalType {
     if (Number.isNaN(millis) || new Date(millis).toISOString().slice(0, 10) !== value) return undefined;
     return millis / DAY_MS;
   }
-
-  protected override _resolve(writer: AvroType): ((value: unknown) => unknown) | undefined {
-    if (avsc.Type.isType(writer, 'int')) return (days) => this._fromValue(days as number);
-    return fromSelf(this, writer);
-  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-class UuidType extends ContractLogicalType {
+class UuidType extends PrimitiveLogicalType {
   readonly tsType = 'string';
 
   constructor(schema: avsc.Schema, opts?: unknown) {
-    super(schema, opts);
-    if (!avsc.Type.isType(this.underlyingType, 'string')) throw new Error('uuid must annotate a string');
+    super(schema, opts, 'string');
   }
 
   protected override _fromValue(value: string): string {
@@ -86,11 +85,6 @@ class UuidType extends ContractLogicalType {
 
   protected override _toValue(value: unknown): string | undefined {
     return typeof value === 'string' && UUID.test(value) ? value : undefined;
-  }
-
-  protected override _resolve(writer: AvroType): ((value: unknown) => unknown) | undefined {
-    if (avsc.Type.isType(writer, 'string')) return (value) => value;
-    return fromSelf(this, writer);
   }
 }
 

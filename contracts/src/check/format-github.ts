@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Problem } from '../compatibility/problem.ts';
-import type { CheckReport } from './check-report.ts';
+import { type CheckReport, registryFailed } from './check-report.ts';
 
 /** GitHub Actions workflow commands: an `::error` annotation on the schema file (and line) of each finding. */
 export function formatGithub(report: CheckReport, options: { root: string }): string {
@@ -23,7 +23,7 @@ export function formatGithub(report: CheckReport, options: { root: string }): st
       lines.push(annotation(properties, `${problem.message}. Fix: ${problem.fix}`));
     }
     const registry = subject.registry;
-    if (registry?.error || registry?.unknownVersions.length || registry?.compatible === false) {
+    if (registry && registryFailed(registry)) {
       const message = registry.error
         ? `registry unavailable: ${registry.error}`
         : registry.unknownVersions.length

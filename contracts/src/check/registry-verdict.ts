@@ -1,13 +1,7 @@
 import type { SubjectEntry } from '../catalog/load-catalog.ts';
+import { createRegistryHttp } from '../registry/registry-http.ts';
+import type { RegistryOptions } from '../registry/registry-options.ts';
 import type { RegistryVerdict } from './check-report.ts';
-
-export interface RegistryConnection {
-  url: string;
-  username?: string;
-  password?: string;
-}
-
-const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
 
 /**
  * Asks the registry for its verdict on the subject's newest schema and lists the versions it holds that the
@@ -15,10 +9,10 @@ const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
  * levels ask `/versions/latest`.
  */
 export async function fetchRegistryVerdict(
-  connection: RegistryConnection,
+  registry: RegistryOptions,
   entry: SubjectEntry,
 ): Promise<RegistryVerdict> {
-  const call = registryClient(connection);
+  const call = registryClient(registry);
   const subject = encodeURIComponent(entry.subject);
   try {
     const versions = await call<number[]>('GET', `/subjects/${subject}/versions`);
@@ -55,7 +49,7 @@ export async function fetchRegistryVerdict(
 }
 
 /** JSON with object keys sorted, so formatting and key order do not make two equal schemas differ. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     inner !== null && typeof inner === 'object' && !Array.isArray(inner)
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -63,27 +57,13 @@ export function canonicalJson(value: unknown): string {
   );
 }
 
-/** A tiny REST caller: undefined for 404, throws with the registry's message for other failures. */
-function registryClient({ url, username, password }: RegistryConnection) {
-  const headers: Record<string, string> = { Accept: CONTENT_TYPE, 'Content-Type': CONTENT_TYPE };
-  if (username !== undefined) {
-    headers.Authorization = `Basic ${Buffer.from(`${username}:${password ?? ''}`).toString('base64')}`;
-  }
+/** The shared REST caller, answering undefined for 404 and throwing the registry's reason for other failures. */
+function registryClient(registry: RegistryOptions) {
+  const { call, rejected } = createRegistryHttp(registry);
   return async <T>(method: string, path: string, body?: unknown): Promise<T | undefined> => {
-    let response: Response;
-    try {
-      response = await fetch(`${url.replace(/\/$/, '')}${path}`, {
-        method,
-        headers,
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(10_000),
-      });
-    } catch (error) {
-      throw new Error(`registry at ${url} unreachable: ${(error as Error).message}`, { cause: error });
-    }
-    if (response.status === 404) return undefined;
-    if (!response.ok)
-      throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
+    const { status, data } = await call(method, path, body);
+    if (status === 404) return undefined;
+    if (status < 200 || status > 299) throw rejected(method, path, status, data);
+    return data as T;
   };
 }

@@ -1,16 +1,17 @@
 import { join } from 'node:path';
 import { loadCatalog, type SubjectEntry } from '../catalog/load-catalog.ts';
-import { checkCompatibility } from '../compatibility/check-compatibility.ts';
+import { compareSchemas } from '../compatibility/check-compatibility.ts';
+import type { RegistryOptions } from '../registry/registry-options.ts';
 import { checkGeneratedFiles } from './check-generated-files.ts';
 import { type CheckReport, registryFailed, type SubjectCheck } from './check-report.ts';
-import { fetchRegistryVerdict, type RegistryConnection } from './registry-verdict.ts';
-import { validateSchemaFiles } from './validate-schema-files.ts';
+import { parseSchemaFiles } from './parse-schema-files.ts';
+import { fetchRegistryVerdict } from './registry-verdict.ts';
 
 export interface RunSchemasCheckOptions {
   /** The contracts package folder (holds schemas/ and src/generated/). */
   contractsDir: string;
   /** When set, the registry's verdicts are added beside ours. */
-  registry?: RegistryConnection;
+  registry?: RegistryOptions;
 }
 
 /** Every subject's newest schema against its history under its level, plus schema validity and generated files. */
@@ -48,13 +49,10 @@ function checkSubject(entry: SubjectEntry): SubjectCheck {
     version: newest?.version ?? 0,
     file: newest?.file ?? entry.dir,
   };
-  const invalid = validateSchemaFiles(entry);
-  if (invalid.length > 0 || !newest) return { ...base, invalid, problems: [] };
-  const { problems } = checkCompatibility({
-    candidate: newest.schema,
-    history: entry.versions.slice(0, -1).map((version) => version.schema),
-    level: entry.compatibility,
-  });
+  const { schemas, invalid } = parseSchemaFiles(entry);
+  const candidate = schemas.at(-1);
+  if (invalid.length > 0 || !candidate) return { ...base, invalid, problems: [] };
+  const { problems } = compareSchemas(candidate, schemas.slice(0, -1), entry.compatibility);
   return { ...base, invalid, problems };
 }
 

@@ -8,6 +8,7 @@ import { explainFinding } from './explain-finding.ts';
 import { parseSchema } from './parse-schema.ts';
 import type { Direction, Problem } from './problem.ts';
 import { resolveReaderWriter } from './resolve-reader-writer.ts';
+import type { SchemaNode } from './schema-node.ts';
 
 export interface CheckCompatibilityInput {
   /** The new schema, as a JSON object or JSON text. */
@@ -50,6 +51,15 @@ export function checkCompatibility({
   if (!Array.isArray(history)) throw new ContractError('INVALID_SCHEMA', 'history must be an array');
   const newSchema = parseSchema(candidate, 'the candidate schema');
   const earlier = history.map((schema, index) => parseSchema(schema, `history[${index}] (v${index + 1})`));
+  return compareSchemas(newSchema, earlier, level);
+}
+
+/** checkCompatibility on schemas already parsed (and so already valid). */
+export function compareSchemas(
+  newSchema: SchemaNode,
+  earlier: readonly SchemaNode[],
+  level: CompatibilityLevel,
+): CompatibilityResult {
   const against = level.endsWith('_TRANSITIVE') ? earlier.map((_, index) => index) : [earlier.length - 1];
   const problems: Problem[] = [];
   for (const index of earlier.length === 0 ? [] : against) {

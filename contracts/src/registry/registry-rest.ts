@@ -1,6 +1,6 @@
 import { type CompatibilityLevel, isCompatibilityLevel } from '../catalog/compatibility-level.ts';
-import { ContractError } from '../errors.ts';
-import { basicAuthHeader, type RegistryOptions } from './registry-options.ts';
+import { createRegistryHttp } from './registry-http.ts';
+import type { RegistryOptions } from './registry-options.ts';
 
 export interface RegisteredVersion {
   id: number;
@@ -20,54 +20,8 @@ export interface RegistryRest {
   register(subject: string, schema: object): Promise<{ id: number }>;
 }
 
-const TIMEOUT_MS = 10_000;
-
 export function createRegistryRest(options: RegistryOptions): RegistryRest {
-  const base = options.url.replace(/\/+$/, '');
-  const headers = { 'content-type': 'application/vnd.schemaregistry.v1+json', ...basicAuthHeader(options) };
-
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown,
-  ): Promise<{ status: number; data: unknown }> {
-    const url = `${base}${path}`;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method,
-        headers,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-    } catch (error) {
-      const reason = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-      throw new ContractError(
-        'REGISTRY_UNAVAILABLE',
-        `cannot reach the schema registry at ${url} (${reason})`,
-        {
-          cause: error,
-        },
-      );
-    }
-    const text = await response.text();
-    const data: unknown = text === '' ? undefined : safeJson(text);
-    if (response.status >= 500) {
-      throw new ContractError(
-        'REGISTRY_UNAVAILABLE',
-        `${method} ${url} failed: ${response.status} ${reasonOf(data)}`,
-      );
-    }
-    return { status: response.status, data };
-  }
-
-  function rejected(method: string, path: string, status: number, data: unknown): ContractError {
-    return new ContractError(
-      'REGISTRY_REJECTED',
-      `${method} ${base}${path} refused (${status}): ${reasonOf(data)}`,
-    );
-  }
-
+  const { call, rejected } = createRegistryHttp(options);
   const subjectPath = (subject: string): string => encodeURIComponent(subject);
 
   return {
@@ -100,17 +54,4 @@ export function createRegistryRest(options: RegistryOptions): RegistryRest {
       return { id: (data as { id: number }).id };
     },
   };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function reasonOf(data: unknown): string {
-  if (typeof data === 'object' && data !== null && 'message' in data) return String(data.message);
-  return typeof data === 'string' ? data.slice(0, 300) : 'no reason given';
 }

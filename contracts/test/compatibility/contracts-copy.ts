@@ -1,10 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
+import { contractsDir } from '../helpers.ts';
 
-export const contractsDir = fileURLToPath(new URL('../..', import.meta.url));
 export const cliPath = join(contractsDir, 'cli', 'schemas-check.ts');
 
 /** A throwaway copy of the contracts' schemas and generated files, removed after the file's tests. */

@@ -1,18 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compatibilityLevels } from '../../src/catalog/compatibility-level.ts';
+import { type CompatibilityLevel, compatibilityLevels } from '../../src/catalog/compatibility-level.ts';
 import { checkCompatibility } from '../../src/compatibility/check-compatibility.ts';
-import { assertRegistryReachable, inBatches, register, setLevel, testSubject } from './registry-helpers.ts';
+import { rest } from '../helpers.ts';
+import { assertRegistryReachable, inBatches, register, testSubject } from './registry-helpers.ts';
 import { schemaChanges } from './schema-pairs.ts';
 
 /** The registry's verdict: the history is registered under NONE, then the candidate under `level`. */
-async function registryAccepts(change: (typeof schemaChanges)[number], level: string): Promise<boolean> {
+async function registryAccepts(
+  change: (typeof schemaChanges)[number],
+  level: CompatibilityLevel,
+): Promise<boolean> {
   const subject = testSubject('agreement');
-  await setLevel(subject, 'NONE');
+  await rest.setCompatibility(subject, 'NONE');
   for (const schema of change.history) {
     if (!(await register(subject, schema)))
       throw new Error(`history of "${change.name}" was refused under NONE`);
   }
-  await setLevel(subject, level);
+  await rest.setCompatibility(subject, level);
   return register(subject, change.candidate);
 }
 

@@ -1,28 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll } from 'vitest';
+import { createRegistryHttp } from '../../src/registry/registry-http.ts';
+import { registryUrl } from '../helpers.ts';
 
-export const registryUrl = process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8081/apis/ccompat/v7';
-const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
+const http = createRegistryHttp({ url: registryUrl });
 
 /** Fails with a clear message instead of skipping when the local stack is not running. */
 export async function assertRegistryReachable(): Promise<void> {
   try {
-    const response = await fetch(`${registryUrl}/subjects`, { signal: AbortSignal.timeout(5000) });
-    if (!response.ok) throw new Error(`GET /subjects answered ${response.status}`);
+    const { status } = await http.call('GET', '/subjects');
+    if (status !== 200) throw new Error(`GET /subjects answered ${status}`);
   } catch (error) {
     throw new Error(
       `The schema registry at ${registryUrl} is not reachable (${(error as Error).message}): start it with \`npm run stack:up\``,
     );
   }
-}
-
-export async function registryRequest(method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${registryUrl}${path}`, {
-    method,
-    headers: { 'Content-Type': CONTENT_TYPE, Accept: CONTENT_TYPE },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    signal: AbortSignal.timeout(15_000),
-  });
 }
 
 const created: string[] = [];
@@ -36,31 +28,23 @@ export function testSubject(prefix: string): string {
     cleanupRegistered = true;
     afterAll(async () => {
       await inBatches(created.splice(0), 8, async (name) => {
-        await registryRequest('DELETE', `/subjects/${encodeURIComponent(name)}`);
-        await registryRequest('DELETE', `/subjects/${encodeURIComponent(name)}?permanent=true`);
+        await http.call('DELETE', `/subjects/${encodeURIComponent(name)}`);
+        await http.call('DELETE', `/subjects/${encodeURIComponent(name)}?permanent=true`);
       });
     }, 120_000);
   }
   return subject;
 }
 
-export async function setLevel(subject: string, level: string): Promise<void> {
-  const response = await registryRequest('PUT', `/config/${encodeURIComponent(subject)}`, {
-    compatibility: level,
-  });
-  if (!response.ok)
-    throw new Error(`PUT /config/${subject} ${level}: ${response.status} ${await response.text()}`);
-}
-
 /** Registers a schema; true when accepted, false when refused as incompatible (409), throws otherwise. */
 export async function register(subject: string, schema: unknown): Promise<boolean> {
-  const response = await registryRequest('POST', `/subjects/${encodeURIComponent(subject)}/versions`, {
+  const path = `/subjects/${encodeURIComponent(subject)}/versions`;
+  const { status, data } = await http.call('POST', path, {
     schemaType: 'AVRO',
     schema: JSON.stringify(schema),
   });
-  if (response.status === 409) return false;
-  if (!response.ok)
-    throw new Error(`POST /subjects/${subject}/versions: ${response.status} ${await response.text()}`);
+  if (status === 409) return false;
+  if (status !== 200) throw http.rejected('POST', path, status, data);
   return true;
 }
 

@@ -1,3 +1,5 @@
+import { withField as one, record, type TestField } from '../../src/compatibility/test-schemas.ts';
+
 /** Schema changes covering every resolution rule; the registry is the oracle for their verdicts. */
 /**
  * Registering a schema equal to a version already in the subject (docs aside) returns that version unchecked
@@ -10,19 +12,6 @@ export interface SchemaChange {
   candidate: unknown;
 }
 
-type Field = { name: string; type: unknown; default?: unknown; aliases?: string[] };
-
-const record = (fields: Field[], name = 'Event', extra: Record<string, unknown> = {}) => ({
-  type: 'record',
-  name,
-  ...extra,
-  fields,
-});
-const one = (type: unknown, extra: Partial<Field> = {}) =>
-  record([
-    { name: 'id', type: 'string' },
-    { name: 'v', type, ...extra },
-  ]);
 const enumOf = (symbols: string[], extra: Record<string, unknown> = {}) => ({
   type: 'enum',
   name: 'Color',
@@ -35,8 +24,8 @@ const fixed = (size: number, name = 'Hash', extra: Record<string, unknown> = {})
   size,
   ...extra,
 });
-const address = (fields: Field[]) => record(fields, 'Address');
-const node = (fields: Field[]) =>
+const address = (fields: TestField[]) => record(fields, 'Address');
+const node = (fields: TestField[]) =>
   record(
     [{ name: 'value', type: 'int' }, { name: 'next', type: ['null', 'Node'], default: null }, ...fields],
     'Node',

@@ -3,7 +3,8 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/check/check-report.ts';
-import { cliPath, contractsDir, copyContracts, readJson, writeJson } from './contracts-copy.ts';
+import { contractsDir } from '../helpers.ts';
+import { cliPath, copyContracts, readJson, writeJson } from './contracts-copy.ts';
 
 const subjectDir = (dir: string) => join(dir, 'schemas', 'user_register-value');
 

@@ -2,8 +2,9 @@ import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runSchemasCheck } from '../../src/check/run-schemas-check.ts';
+import { registryUrl, rest } from '../helpers.ts';
 import { copyContracts, readJson } from './contracts-copy.ts';
-import { assertRegistryReachable, register, registryUrl, setLevel, testSubject } from './registry-helpers.ts';
+import { assertRegistryReachable, register, testSubject } from './registry-helpers.ts';
 
 /** A contracts copy whose only subject has a fresh name, so the registry holds nothing of it yet. */
 function copyUnderFreshSubject() {
@@ -22,7 +23,7 @@ describe('schemas:check against the registry', () => {
     const before = await runSchemasCheck({ contractsDir: dir, registry: { url: registryUrl } });
     expect(before.subjects[0]?.registry).toEqual({ registered: false, unknownVersions: [] });
 
-    await setLevel(subject, 'FULL_TRANSITIVE');
+    await rest.setCompatibility(subject, 'FULL_TRANSITIVE');
     await register(subject, v1);
     const after = await runSchemasCheck({ contractsDir: dir, registry: { url: registryUrl } });
     expect(after.subjects[0]?.registry).toEqual({
@@ -36,7 +37,7 @@ describe('schemas:check against the registry', () => {
 
   it('fails when the registry holds a version the repository does not know', async () => {
     const { dir, subject, v1, v2 } = copyUnderFreshSubject();
-    await setLevel(subject, 'NONE');
+    await rest.setCompatibility(subject, 'NONE');
     await register(subject, v1);
     await register(subject, {
       ...v2,
@@ -54,7 +55,9 @@ describe('schemas:check against the registry', () => {
       contractsDir: dir,
       registry: { url: 'http://127.0.0.1:9/apis/ccompat/v7' },
     });
-    expect(report.subjects[0]?.registry?.error).toMatch(/unreachable/);
+    expect(report.subjects[0]?.registry?.error).toMatch(
+      /cannot reach the schema registry at http:\/\/127\.0\.0\.1:9\//,
+    );
     expect(report.ok).toBe(false);
   });
 });

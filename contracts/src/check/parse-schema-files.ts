@@ -1,14 +1,23 @@
 import type { SubjectEntry } from '../catalog/load-catalog.ts';
 import { parseSchema } from '../compatibility/parse-schema.ts';
+import type { SchemaNode } from '../compatibility/schema-node.ts';
 import { ContractError } from '../errors.ts';
 import type { InvalidSchemaFile } from './check-report.ts';
 
-/** Every version must parse as Avro (names, references, defaults valid for their types), and events are records. */
-export function validateSchemaFiles(entry: SubjectEntry): InvalidSchemaFile[] {
+/**
+ * Parses every version once, for the compatibility check to reuse: each must parse as Avro (names, references,
+ * defaults valid for their types), and events are records.
+ */
+export function parseSchemaFiles(entry: SubjectEntry): {
+  schemas: SchemaNode[];
+  invalid: InvalidSchemaFile[];
+} {
+  const schemas: SchemaNode[] = [];
   const invalid: InvalidSchemaFile[] = [];
   for (const { version, file, schema } of entry.versions) {
     try {
       const node = parseSchema(schema, `v${version}`);
+      schemas.push(node);
       if (node.type !== 'record')
         invalid.push({ version, file, message: `v${version} must be a record, not ${node.type}` });
     } catch (error) {
@@ -16,5 +25,5 @@ export function validateSchemaFiles(entry: SubjectEntry): InvalidSchemaFile[] {
       invalid.push({ version, file, message: error.message });
     }
   }
-  return invalid;
+  return { schemas, invalid };
 }

@@ -70,10 +70,12 @@ const configSchema = envSchema
             }
           : undefined,
     },
+    // Shaped as the contracts' RegistryOptions: credentials are both present or both absent.
     registry: {
       url: env.SCHEMA_REGISTRY_URL,
-      username: env.SCHEMA_REGISTRY_USERNAME,
-      password: env.SCHEMA_REGISTRY_PASSWORD,
+      ...(env.SCHEMA_REGISTRY_USERNAME !== undefined && env.SCHEMA_REGISTRY_PASSWORD !== undefined
+        ? { username: env.SCHEMA_REGISTRY_USERNAME, password: env.SCHEMA_REGISTRY_PASSWORD }
+        : {}),
       autoRegister: env.SCHEMA_REGISTRY_AUTO_REGISTER,
     },
     outbox: {

@@ -24,7 +24,7 @@ export function kafkaReachable(kafka: Kafka): ReadinessCheck {
 
 export function registryReachable(registry: Config['registry']): ReadinessCheck {
   const headers: Record<string, string> =
-    registry.username !== undefined && registry.password !== undefined
+    'username' in registry
       ? {
           authorization: `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`,
         }

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { createSerde, type SerdeOptions } from '@events/contracts';
+import { createSerde } from '@events/contracts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { migrate } from './db/migrate.ts';
@@ -37,7 +37,7 @@ export async function startService(
   const pool = createPool({ ...config.database, ...schema, logger });
   await migrate({ pool, logger });
 
-  const serde = createSerde(serdeOptions(config.registry));
+  const serde = createSerde({ registry: config.registry, autoRegister: config.registry.autoRegister });
   // Only the relay needs the registry; a cold or absent registry must not stop registrations.
   serde
     .warmUp()
@@ -103,12 +103,4 @@ export async function startService(
       await pool.end();
     },
   };
-}
-
-function serdeOptions(registry: Config['registry']): SerdeOptions {
-  const auth =
-    registry.username !== undefined && registry.password !== undefined
-      ? { username: registry.username, password: registry.password }
-      : {};
-  return { registry: { url: registry.url, ...auth }, autoRegister: registry.autoRegister };
 }

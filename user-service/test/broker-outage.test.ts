@@ -1,9 +1,9 @@
 import { createSerde } from '@events/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
+import type { TestDatabase } from './helpers/database.ts';
 import { eventually } from './helpers/eventually.ts';
-import { countMessages, header, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { countMessages, header, readTopic } from './helpers/kafka.ts';
 import { errorBody, postJson, userBody } from './helpers/listen.ts';
 import { useService } from './helpers/service.ts';
 import { startStackPart, stopStackPart } from './helpers/stack.ts';
@@ -17,20 +17,13 @@ async function metric(url: string, name: string): Promise<number> {
   return Number(line.split(' ')[1]);
 }
 
-async function pending(db: TestDatabase): Promise<number> {
-  const { rows } = await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NULL');
-  return rows.length;
-}
-
 describe('a broker outage', () => {
   let db: TestDatabase;
   let topic: string;
   let url: string;
 
   beforeAll(async () => {
-    db = await useTestDatabase();
-    topic = await useTestTopic();
-    url = (await useService({ db, topic })).url;
+    ({ db, topic, url } = await useService());
   });
 
   it('does not fail registrations, and every one is published exactly once after the broker returns', async () => {
@@ -38,7 +31,7 @@ describe('a broker outage', () => {
     expect((await postJson(`${url}/users`, { email: 'before@example.com', username: 'before' })).status).toBe(
       201,
     );
-    await eventually('the first event is published', async () => (await pending(db)) === 0);
+    await eventually('the first event is published', async () => (await db.unpublished()) === 0);
 
     const registered: string[] = [];
     await stopStackPart('kafka');
@@ -51,7 +44,7 @@ describe('a broker outage', () => {
         expect(response.status).toBe(201);
         registered.push((await userBody(response)).id);
       }
-      expect(await pending(db)).toBe(20);
+      expect(await db.unpublished()).toBe(20);
       expect(await metric(url, 'outbox_backlog')).toBe(20);
       const readiness = await fetch(`${url}/readyz`);
       expect(readiness.status).toBe(503);
@@ -67,7 +60,7 @@ describe('a broker outage', () => {
       await startStackPart('kafka');
     }
 
-    await eventually('the backlog drains', async () => (await pending(db)) === 0, 90_000);
+    await eventually('the backlog drains', async () => (await db.unpublished()) === 0, 90_000);
     expect(await metric(url, 'outbox_backlog')).toBe(0);
     expect(await countMessages(topic)).toBe(21);
 

@@ -1,6 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { useTestTopic } from './helpers/kafka.ts';
+import type { TestDatabase } from './helpers/database.ts';
 import { errorBody, postJson, userBody } from './helpers/listen.ts';
 import { useService } from './helpers/service.ts';
 
@@ -8,8 +7,7 @@ let db: TestDatabase;
 let url: string;
 
 beforeAll(async () => {
-  db = await useTestDatabase();
-  url = (await useService({ db, topic: await useTestTopic() })).url;
+  ({ db, url } = await useService());
 });
 
 const ada = { email: 'Ada@Example.com', username: 'ada_lovelace', displayName: 'Ada Lovelace' };

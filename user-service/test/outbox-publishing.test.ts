@@ -24,9 +24,7 @@ describe('publishing registrations', () => {
   let url: string;
 
   beforeAll(async () => {
-    db = await useTestDatabase();
-    topic = await useTestTopic();
-    url = (await useService({ db, topic })).url;
+    ({ db, topic, url } = await useService());
   });
 
   it('puts an event on the topic that decodes through the registry to exactly the registered user', async () => {
@@ -89,8 +87,7 @@ describe('the relay wake-up', () => {
     });
     const users = createUsers({ pool: db.pool });
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-    const drained = async () =>
-      (await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NULL')).rows.length === 0;
+    const drained = async () => (await db.unpublished()) === 0;
     const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
     try {
       // Let the relay find the empty outbox and settle into its (long) poll wait first.
@@ -147,10 +144,7 @@ describe('two relay instances on one database', () => {
     });
     for (const { relay } of relays) relay.start();
     try {
-      await eventually('the outbox is drained', async () => {
-        const { rows } = await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NULL');
-        return rows.length === 0;
-      });
+      await eventually('the outbox is drained', async () => (await db.unpublished()) === 0);
     } finally {
       for (const { relay, publisher } of relays) {
         await relay.stop();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countPending } from '../src/db/outbox-repository.ts';
 import { useTestDatabase } from './helpers/database.ts';
 import { eventually } from './helpers/eventually.ts';
 import { countMessages, useTestTopic } from './helpers/kafka.ts';
@@ -10,9 +11,7 @@ describe('a schema registry outage', () => {
   it('does not fail registrations, even from a cold start, and they are published once it is back', async () => {
     const db = await useTestDatabase();
     const topic = await useTestTopic();
-    const pending = async () =>
-      (await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NULL AND failed_at IS NULL')).rows
-        .length;
+    const pending = () => countPending(db.pool);
 
     await stopStackPart('registry');
     // Started while the registry is down: its serde has never looked up a schema id.

@@ -2,54 +2,31 @@ import type { Queryable } from './pool.ts';
 
 export const OUTBOX_CHANNEL = 'user_service_outbox';
 
-export interface NewOutboxEvent {
+/** What the relay reads of a pending row. */
+export interface OutboxRow {
   /** The event id, sent as the `event-id` header so consumers can deduplicate. */
   id: string;
   aggregateId: string;
+  payload: unknown;
+  headers: Record<string, string>;
+}
+
+export interface NewOutboxEvent extends OutboxRow {
   /** Contract topic name from @events/contracts, not necessarily the Kafka topic it lands on. */
   topic: string;
-  payload: unknown;
-  headers: Record<string, string>;
-}
-
-export interface OutboxRow extends NewOutboxEvent {
-  createdAt: Date;
-}
-
-interface Row {
-  id: string;
-  aggregate_id: string;
-  topic: string;
-  payload: unknown;
-  headers: Record<string, string>;
-  created_at: Date;
-}
-
-export async function insertOutboxEvent(db: Queryable, event: NewOutboxEvent): Promise<void> {
-  await db.query(
-    'INSERT INTO outbox (id, aggregate_id, topic, payload, headers) VALUES ($1, $2, $3, $4, $5)',
-    [event.id, event.aggregateId, event.topic, JSON.stringify(event.payload), JSON.stringify(event.headers)],
-  );
 }
 
 /** Locks the oldest pending rows; rows another relay holds are skipped, not waited for. */
 export async function claimPending(db: Queryable, topic: string, limit: number): Promise<OutboxRow[]> {
-  const { rows } = await db.query<Row>(
-    `SELECT id, aggregate_id, topic, payload, headers, created_at FROM outbox
+  const { rows } = await db.query<OutboxRow>(
+    `SELECT id, aggregate_id AS "aggregateId", payload, headers FROM outbox
      WHERE published_at IS NULL AND failed_at IS NULL AND topic = $1
      ORDER BY created_at, id
      LIMIT $2
      FOR UPDATE SKIP LOCKED`,
     [topic, limit],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    aggregateId: row.aggregate_id,
-    topic: row.topic,
-    payload: row.payload,
-    headers: row.headers,
-    createdAt: row.created_at,
-  }));
+  return rows;
 }
 
 export async function markPublished(db: Queryable, ids: string[]): Promise<void> {

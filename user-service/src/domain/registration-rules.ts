@@ -2,17 +2,21 @@ import { z } from 'zod';
 import { UserServiceError } from '../errors.ts';
 import type { NewUser } from './user.ts';
 
-export const USERNAME_MIN = 3;
-export const USERNAME_MAX = 30;
-export const DISPLAY_NAME_MAX = 100;
-export const EMAIL_MAX = 254;
+const USERNAME_MIN = 3;
+const USERNAME_MAX = 30;
+const DISPLAY_NAME_MAX = 100;
+const EMAIL_MAX = 254;
 
 // Letters and digits of any script, combining marks, `_`, `.`, `-`; starts with a letter or digit.
 const USERNAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}_.-]*$/u;
 const CONTROL_CHARACTER = /\p{Cc}/u;
 const LONE_SURROGATE = /\p{Cs}/u;
 
-const codePoints = (value: string): number => [...value].length;
+// Code points, not UTF-16 units.
+const lengthBetween = (value: string, min: number, max: number): boolean => {
+  const length = [...value].length;
+  return length >= min && length <= max;
+};
 
 // `abort` keeps to the first broken rule of a field, so each field gets one clear message.
 const text = (field: string) =>
@@ -35,7 +39,7 @@ const registrationSchema = z.strictObject(
       })
       .pipe(z.email('email must be a valid email address like name@example.com')),
     username: text('username')
-      .refine((value) => codePoints(value) >= USERNAME_MIN && codePoints(value) <= USERNAME_MAX, {
+      .refine((value) => lengthBetween(value, USERNAME_MIN, USERNAME_MAX), {
         message: `username must be ${USERNAME_MIN} to ${USERNAME_MAX} characters long`,
         abort: true,
       })
@@ -50,7 +54,7 @@ const registrationSchema = z.strictObject(
         abort: true,
       }),
     displayName: text('displayName')
-      .refine((value) => codePoints(value) >= 1 && codePoints(value) <= DISPLAY_NAME_MAX, {
+      .refine((value) => lengthBetween(value, 1, DISPLAY_NAME_MAX), {
         message: `displayName must be 1 to ${DISPLAY_NAME_MAX} characters long`,
         abort: true,
       })

@@ -21,7 +21,8 @@ export function userRegisteredEvent(
       registeredAt: user.registeredAt.toISOString(),
       displayName: user.displayName,
     },
-    headers: { 'event-id': headers.eventId, traceparent: headers.traceparent },
+    // `event-id` is the row id: the relay adds it when it publishes.
+    headers: { traceparent: headers.traceparent },
   };
 }
 

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../observability/logger.ts';
-import { continueTrace, formatTraceparent, type TraceContext } from '../observability/trace-context.ts';
+import { continueTrace, formatTraceparent } from '../observability/trace-context.ts';
 
 declare module 'express-serve-static-core' {
   interface Locals {
     requestId: string;
     log: Logger;
-    trace: TraceContext;
+    /** This request's span, formatted once for the response header and the outbox event. */
+    traceparent: string;
   }
 }
 
@@ -21,10 +22,10 @@ export function requestContext(logger: Logger): RequestHandler {
     const trace = continueTrace(req.get('traceparent'));
     const log = logger.child({ requestId, traceId: trace.traceId });
     res.locals.requestId = requestId;
-    res.locals.trace = trace;
+    res.locals.traceparent = formatTraceparent(trace);
     res.locals.log = log;
     res.set('x-request-id', requestId);
-    res.set('traceparent', formatTraceparent(trace));
+    res.set('traceparent', res.locals.traceparent);
 
     const started = process.hrtime.bigint();
     res.on('finish', () => {

@@ -3,7 +3,6 @@ import type { User } from '../domain/user.ts';
 import type { Users } from '../domain/users.ts';
 import { UserServiceError } from '../errors.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { formatTraceparent } from '../observability/trace-context.ts';
 import { jsonBody } from './json-body.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,15 +21,16 @@ export function usersRoutes(deps: { users: Users; metrics: Metrics }): Router {
   const router = Router();
 
   const register: RequestHandler = async (req, res) => {
-    const user = await deps.users.register(req.body, { traceparent: formatTraceparent(res.locals.trace) });
+    const user = await deps.users.register(req.body, { traceparent: res.locals.traceparent });
     deps.metrics.usersRegistered.inc();
     res.locals.log.info({ userId: user.id }, 'user registered');
     res.status(201).location(`/users/${user.id}`).json(toResponse(user));
   };
 
-  router.post('/users', ...jsonBody(), register);
+  const body = jsonBody();
+  router.post('/users', ...body, register);
   // Earlier clients post here; same contract as POST /users.
-  router.post('/user/register', ...jsonBody(), register);
+  router.post('/user/register', ...body, register);
 
   router.get('/users/:id', async (req, res) => {
     const { id } = req.params;

@@ -12,6 +12,8 @@ export interface TestDatabase {
   pool: Pool;
   schema: string;
   count(table: 'users' | 'outbox'): Promise<number>;
+  /** Outbox rows not marked published yet (parked ones included). */
+  unpublished(): Promise<number>;
 }
 
 /** A fresh schema in the test database (migrated unless asked not to), dropped when the calling test (or file) ends. */
@@ -38,6 +40,12 @@ export async function useTestDatabase({ migrated = true } = {}): Promise<TestDat
     schema,
     async count(table) {
       const { rows } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+      return rows[0]?.n ?? 0;
+    },
+    async unpublished() {
+      const { rows } = await pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+      );
       return rows[0]?.n ?? 0;
     },
   };

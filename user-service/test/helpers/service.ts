@@ -2,7 +2,8 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningService, startService } from '../../src/start-service.ts';
 import { registerCleanup } from './cleanup.ts';
-import { TEST_DATABASE_URL, type TestDatabase } from './database.ts';
+import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './database.ts';
+import { useTestTopic } from './kafka.ts';
 
 interface ServiceOptions {
   db: TestDatabase;
@@ -24,9 +25,11 @@ export function startTestService(options: ServiceOptions): Promise<RunningServic
   return startService(config, logger, { schema: options.db.schema });
 }
 
-/** startTestService, closed when the calling test (or file) ends. */
-export async function useService(options: ServiceOptions): Promise<RunningService> {
-  const service = await startTestService(options);
+/** A fresh test schema and topic with the service wired to them, all cleaned up when the calling test (or file) ends. */
+export async function useService(): Promise<{ db: TestDatabase; topic: string; url: string }> {
+  const db = await useTestDatabase();
+  const topic = await useTestTopic();
+  const service = await startTestService({ db, topic });
   registerCleanup(() => service.close());
-  return service;
+  return { db, topic, url: service.url };
 }

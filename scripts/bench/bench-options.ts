@@ -1,13 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { FigureId } from './figure.ts';
-
-export const figureIds: readonly FigureId[] = [
-  'serde',
-  'schemas-check',
-  'http-register',
-  'e2e-latency',
-  'consumer-catch-up',
-];
+import { type FigureId, figureIds } from './figure.ts';
 
 export interface BenchOptions {
   quick: boolean;

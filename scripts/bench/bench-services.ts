@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import type { RunContext } from '../e2e/run-context.ts';
 import { ServiceProcess } from '../e2e/service-process.ts';
 import { logsDir } from '../stack/paths.ts';
-import type { BenchContext } from './bench-context.ts';
 
 export const ports = { userService: 3200, profileService: 3201, ceiling: 3202 };
 // Measure what ships: the services log at their default level, into files under .stack/logs.
@@ -21,10 +20,7 @@ function profilingEnv(): Record<string, string> {
   return profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
 }
 
-export function userService(
-  ctx: BenchContext,
-  { databaseUrl, topic }: { databaseUrl: string; topic: string },
-) {
+export function userService(ctx: RunContext, { databaseUrl, topic }: { databaseUrl: string; topic: string }) {
   return new ServiceProcess({
     name: 'user-service',
     entry: 'user-service/dist/main.js',
@@ -42,7 +38,7 @@ export function userService(
 }
 
 export function profileService(
-  ctx: BenchContext,
+  ctx: RunContext,
   { databaseUrl, topic, group }: { databaseUrl: string; topic: string; group: string },
 ) {
   return new ServiceProcess({
@@ -72,20 +68,6 @@ export function ceilingService(databaseUrl: string) {
     logFile: join(logsDir, 'bench-ceiling.log'),
     env: { DATABASE_URL: databaseUrl },
   });
-}
-
-/** /healthz answers before the consumer has joined its group; /readyz says when work can start. */
-export async function waitReady(service: ServiceProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const ok = await fetch(`http://127.0.0.1:${service.spec.port}/readyz`).then(
-      (r) => r.arrayBuffer().then(() => r.ok),
-      () => false,
-    );
-    if (ok) return;
-    await sleep(100);
-  }
-  throw new Error(`${service.spec.name} not ready within ${timeoutMs / 1000} s; see ${service.spec.logFile}`);
 }
 
 /** Stops services started by a figure, even when the figure failed half way. */

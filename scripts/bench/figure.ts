@@ -1,4 +1,12 @@
-export type FigureId = 'serde' | 'http-register' | 'e2e-latency' | 'consumer-catch-up' | 'schemas-check';
+/** Every figure, in the order a run measures them. */
+export const figureIds = [
+  'serde',
+  'schemas-check',
+  'http-register',
+  'e2e-latency',
+  'consumer-catch-up',
+] as const;
+export type FigureId = (typeof figureIds)[number];
 
 /** One line of the report: our number, the limit it is compared with (same run), and the verdict. */
 export interface Figure {

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createRunContext } from '../e2e/run-context.ts';
 import { repoRoot } from '../stack/paths.ts';
-import { createBenchContext } from './bench-context.ts';
 import { type BenchOptions, parseBenchOptions } from './bench-options.ts';
 import { enableProfiling } from './bench-services.ts';
 import type { BenchReport, FigureId, FigureOutcome } from './figure.ts';
@@ -24,7 +24,7 @@ import { waitForStack } from './stack-preflight.ts';
 import { writeResults } from './write-results.ts';
 
 const options = parseBenchOptions(process.argv.slice(2));
-const ctx = createBenchContext();
+const ctx = createRunContext('bench');
 const needsServices: readonly FigureId[] = ['http-register', 'e2e-latency', 'consumer-catch-up'];
 const needsRegistry: readonly FigureId[] = ['serde', ...needsServices];
 

@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { BenchContext } from './bench-context.ts';
+import type { RunContext } from '../e2e/run-context.ts';
 
 const WAIT_MS = 120_000;
 
-async function kafkaUp(ctx: BenchContext): Promise<boolean> {
+async function kafkaUp(ctx: RunContext): Promise<boolean> {
   const admin = ctx.kafka.admin();
   try {
     await admin.connect();
@@ -16,7 +16,7 @@ async function kafkaUp(ctx: BenchContext): Promise<boolean> {
   }
 }
 
-async function registryUp(ctx: BenchContext): Promise<boolean> {
+async function registryUp(ctx: RunContext): Promise<boolean> {
   return fetch(`${ctx.registryUrl}/subjects`).then(
     (r) => r.arrayBuffer().then(() => r.ok),
     () => false,
@@ -27,7 +27,7 @@ async function registryUp(ctx: BenchContext): Promise<boolean> {
  * Waits (up to 2 min) for Kafka and the registry: on a shared stack another team's fault test may have
  * stopped one for a few seconds, and a figure measured across that gap would be meaningless.
  */
-export async function waitForStack(ctx: BenchContext): Promise<void> {
+export async function waitForStack(ctx: RunContext): Promise<void> {
   const deadline = Date.now() + WAIT_MS;
   for (let announced = false; ; announced = true) {
     const [kafka, registry] = await Promise.all([kafkaUp(ctx), registryUp(ctx)]);

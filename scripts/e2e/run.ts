@@ -8,12 +8,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import pg from 'pg';
 import { logsDir, repoRoot } from '../stack/paths.ts';
 import { runAtRate } from './rate-limiter.ts';
 import { registration } from './registrations.ts';
 import { renderTable, type ScenarioResult } from './report.ts';
+import { createRunContext, createTopics, recreateDatabase } from './run-context.ts';
 import { type Scenario, type ScenarioContext, scenarios } from './scenarios.ts';
 import { ServiceProcess } from './service-process.ts';
 import { type Acknowledged, verify } from './verify.ts';
@@ -21,42 +22,33 @@ import { type Acknowledged, verify } from './verify.ts';
 const selected = selectScenarios(process.argv.slice(2));
 const RATE_PER_SECOND = Number(process.env.E2E_RATE ?? 20);
 const SETTLE_TIMEOUT_MS = 120_000;
-const runId = Date.now().toString(36);
+const run = createRunContext('e2e');
+const { runId, pgBase, kafka, log } = run;
 const topic = `e2e.user_register.${runId}`;
 const dlqTopic = `${topic}.dlq`;
 const userDb = 'user_service_e2e';
 const profileDb = 'profile_service_e2e';
-const pgBase = `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}`;
-const registryUrl = process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8081/apis/ccompat/v7';
-const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const started = Date.now();
-const log = (message: string) =>
-  console.log(`[e2e +${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 
 async function main(): Promise<number> {
   for (const entry of ['user-service/dist/main.js', 'profile-service/dist/main.js']) {
     if (!existsSync(join(repoRoot, entry)))
       throw new Error(`${entry} is missing: run \`npm run build\` first`);
   }
-  const admin = new pg.Client({ connectionString: `${pgBase}/postgres` });
-  await admin.connect();
-  await recreateDatabase(admin, userDb);
-  await recreateDatabase(admin, profileDb);
-
-  const kafka = new Kafka({ clientId: 'e2e', brokers, logLevel: logLevel.NOTHING });
-  const kafkaAdmin = kafka.admin();
-  await kafkaAdmin.connect();
-  await kafkaAdmin.createTopics({
-    topics: [topic, dlqTopic].map((name) => ({ topic: name, numPartitions: 6, replicationFactor: 1 })),
-    waitForLeaders: true,
-  });
-  await kafkaAdmin.disconnect();
+  const [userDbUrl, profileDbUrl] = [
+    await recreateDatabase(run, userDb),
+    await recreateDatabase(run, profileDb),
+  ];
+  await createTopics(run, [topic, dlqTopic]);
   log(`topic ${topic}, databases ${userDb} and ${profileDb}`);
 
   await promisify(execFile)('npm', ['run', '-s', 'schemas:register'], { cwd: repoRoot });
   const schemaId = await latestSchemaId('user_register-value');
 
-  const common = { KAFKA_BROKERS: brokers.join(','), SCHEMA_REGISTRY_URL: registryUrl, LOG_LEVEL: 'info' };
+  const common = {
+    KAFKA_BROKERS: run.brokers.join(','),
+    SCHEMA_REGISTRY_URL: run.registryUrl,
+    LOG_LEVEL: 'info',
+  };
   const userService = new ServiceProcess({
     name: 'user-service',
     entry: 'user-service/dist/main.js',
@@ -64,7 +56,7 @@ async function main(): Promise<number> {
     logFile: join(logsDir, `e2e-user-service.log`),
     env: {
       ...common,
-      DATABASE_URL: `${pgBase}/${userDb}`,
+      DATABASE_URL: userDbUrl,
       USER_REGISTER_TOPIC: topic,
       OUTBOX_MAX_BACKOFF_MS: '2000',
     },
@@ -76,7 +68,7 @@ async function main(): Promise<number> {
     logFile: join(logsDir, `e2e-profile-service.log`),
     env: {
       ...common,
-      DATABASE_URL: `${pgBase}/${profileDb}`,
+      DATABASE_URL: profileDbUrl,
       SOURCE_TOPIC: topic,
       DLQ_TOPIC: dlqTopic,
       CONSUMER_GROUP: `e2e-${runId}`,
@@ -85,9 +77,12 @@ async function main(): Promise<number> {
       KAFKA_SESSION_TIMEOUT_MS: '10000',
     },
   });
+  // Held for the whole run: the DB-refusal scenario closes the profile database through it.
+  const admin = new pg.Client({ connectionString: `${pgBase}/postgres` });
+  await admin.connect();
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   // A pool, because the DB-refusal scenario terminates every connection to the profile database.
-  const profiles = new pg.Pool({ connectionString: `${pgBase}/${profileDb}`, max: 2 });
+  const profiles = new pg.Pool({ connectionString: profileDbUrl, max: 2 });
   profiles.on('error', () => undefined); // an idle connection terminated by that scenario; the pool replaces it
   const results: ScenarioResult[] = [];
   try {
@@ -218,13 +213,8 @@ function selectScenarios(args: string[]): Scenario[] {
   return scenarios.filter((s) => ids.includes(s.id));
 }
 
-async function recreateDatabase(admin: pg.Client, name: string): Promise<void> {
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-}
-
 async function latestSchemaId(subject: string): Promise<number> {
-  const response = await fetch(`${registryUrl}/subjects/${subject}/versions/latest`);
+  const response = await fetch(`${run.registryUrl}/subjects/${subject}/versions/latest`);
   if (!response.ok) throw new Error(`registry: ${subject} has no version (${response.status})`);
   return ((await response.json()) as { id: number }).id;
 }

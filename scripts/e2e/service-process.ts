@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from '../stack/paths.ts';
+import { waitUntil } from '../stack/wait-until.ts';
 
 export interface ServiceSpec {
   name: string;
@@ -50,7 +51,7 @@ export class ServiceProcess {
     const reap = () => child.kill('SIGKILL');
     process.once('exit', reap);
     child.once('exit', () => process.off('exit', reap));
-    await this.waitHealthy();
+    await this.waitFor('/healthz');
   }
 
   /** SIGKILL: the process gets no chance to commit, flush or leave its group. */
@@ -72,25 +73,25 @@ export class ServiceProcess {
     await exited;
   }
 
-  private answers(): Promise<boolean> {
-    return fetch(`http://127.0.0.1:${this.spec.port}/healthz`).then(
-      (response) => response.ok,
+  /** Whether the service answers `path` with a 2xx right now. */
+  private answers(path: '/healthz' | '/readyz' = '/healthz'): Promise<boolean> {
+    return fetch(`http://127.0.0.1:${this.spec.port}${path}`).then(
+      (response) => response.arrayBuffer().then(() => response.ok),
       () => false,
     );
   }
 
-  private async waitHealthy(): Promise<void> {
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (this.child?.exitCode !== null)
-        throw new Error(`${this.spec.name} exited while starting; see ${this.spec.logFile}`);
-      const ok = await fetch(`http://127.0.0.1:${this.spec.port}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) return;
-      await sleep(200);
-    }
-    throw new Error(`${this.spec.name} did not answer /healthz within 60 s; see ${this.spec.logFile}`);
+  /**
+   * Polls `path` until it answers, failing at once if the process exits: /healthz answers once the process
+   * listens, /readyz once it can take work (its consumer has joined the group).
+   */
+  async waitFor(path: '/healthz' | '/readyz'): Promise<void> {
+    await waitUntil(() => this.answers(path), {
+      timeoutMs: 60_000,
+      intervalMs: 200,
+      stillStarting: () => this.child?.exitCode === null,
+    }).catch((error: Error) => {
+      throw new Error(`${this.spec.name} ${path}: ${error.message}; see ${this.spec.logFile}`);
+    });
   }
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kafkaBrokers, registryUrl } from './stack-endpoints.ts';
+import { endpoints } from '../stack/endpoints.ts';
+
+const { brokers: kafkaBrokers, registryUrl } = endpoints;
 
 const topic = `smoke-${randomUUID()}`;
 const subject = `${topic}-value`;

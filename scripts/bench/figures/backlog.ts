@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createSerde } from '@events/contracts';
 import type { Message } from 'kafkajs';
 import { registration } from '../../e2e/registrations.ts';
-import type { BenchContext } from '../bench-context.ts';
+import type { RunContext } from '../../e2e/run-context.ts';
 
 const CHUNK = 2_000;
 
 /** Writes `count` valid user_register events, encoded through the contracts serde, keyed by user id. */
-export async function produceBacklog(ctx: BenchContext, topic: string, count: number): Promise<void> {
+export async function produceBacklog(ctx: RunContext, topic: string, count: number): Promise<void> {
   const serde = createSerde({ registry: { url: ctx.registryUrl } });
   await serde.warmUp();
   const producer = ctx.kafka.producer();

@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import {
-  type BenchContext,
   createTopics,
   deleteTopics,
   dropDatabase,
+  type RunContext,
   recreateDatabase,
-} from '../bench-context.ts';
+} from '../../e2e/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { profileService, stopAll } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';
@@ -28,7 +28,7 @@ const steadyRate = (total: number, d: Drain) => ((total - d.firstCount) * 1000) 
 const overallRate = (total: number, d: Drain) => (total * 1000) / (d.doneAt - d.startedAt);
 
 /** The limit: a kafkajs consumer in a fresh group reading the backlog with eachBatch and no database. */
-async function rawDrain(ctx: BenchContext, topic: string, total: number): Promise<Drain> {
+async function rawDrain(ctx: RunContext, topic: string, total: number): Promise<Drain> {
   const consumer = ctx.kafka.consumer({ groupId: `bench-${ctx.runId}-raw-catch-up` });
   const startedAt = performance.now();
   let seen = 0;
@@ -58,7 +58,7 @@ async function rawDrain(ctx: BenchContext, topic: string, total: number): Promis
 }
 
 /** profile-service started on the backlog; done when the profiles table holds every event (polled every 50 ms). */
-async function serviceDrain(ctx: BenchContext, topic: string, total: number): Promise<Drain> {
+async function serviceDrain(ctx: RunContext, topic: string, total: number): Promise<Drain> {
   const profileDb = 'profile_service_bench';
   const databaseUrl = await recreateDatabase(ctx, profileDb);
   const service = profileService(ctx, { databaseUrl, topic, group: `bench-${ctx.runId}-catch-up` });
@@ -94,7 +94,7 @@ async function serviceDrain(ctx: BenchContext, topic: string, total: number): Pr
  * profile-service, against a raw kafkajs consumer reading the same backlog without a database.
  */
 export async function consumerCatchUpFigure(
-  ctx: BenchContext,
+  ctx: RunContext,
   options: BenchOptions['catchUp'],
 ): Promise<Figure> {
   const topic = `bench.user_register.${ctx.runId}.backlog`;

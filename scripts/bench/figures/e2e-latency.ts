@@ -2,14 +2,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runAtRate } from '../../e2e/rate-limiter.ts';
 import { registration } from '../../e2e/registrations.ts';
 import {
-  type BenchContext,
   createTopics,
   deleteTopics,
   dropDatabase,
+  type RunContext,
   recreateDatabase,
-} from '../bench-context.ts';
+} from '../../e2e/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
-import { ports, profileService, stopAll, userService, waitReady } from '../bench-services.ts';
+import { ports, profileService, stopAll, userService } from '../bench-services.ts';
 import { type FigureOutcome, ratioOf } from '../figure.ts';
 import { latencyHistogramSvg } from '../latency-histogram-svg.ts';
 import { summarize } from '../stats.ts';
@@ -29,7 +29,7 @@ interface Samples {
 }
 
 async function registerAtRate(
-  ctx: BenchContext,
+  ctx: RunContext,
   watcher: ReturnType<typeof watchProfiles>,
   { ratePerSecond, seconds, tag }: { ratePerSecond: number; seconds: number; tag: string },
 ): Promise<Samples> {
@@ -78,7 +78,7 @@ async function registerAtRate(
  * against raw kafkajs produce → consume on the same broker at the same rate.
  */
 export async function e2eLatencyFigure(
-  ctx: BenchContext,
+  ctx: RunContext,
   options: BenchOptions['e2e'],
 ): Promise<FigureOutcome> {
   const topic = `bench.user_register.${ctx.runId}.e2e`;
@@ -92,7 +92,7 @@ export async function e2eLatencyFigure(
   let ours: Samples;
   try {
     await Promise.all([users.start(), profiles.start()]);
-    await Promise.all([waitReady(users), waitReady(profiles)]);
+    await Promise.all([users.waitFor('/readyz'), profiles.waitFor('/readyz')]);
     watcher = watchProfiles(profileUrl);
     ctx.log(`e2e: warm-up ${warmUpS} s, then ${options.ratePerSecond}/s for ${options.durationS} s`);
     await registerAtRate(ctx, watcher, { ratePerSecond: options.ratePerSecond, seconds: warmUpS, tag: 'w' });

@@ -1,12 +1,12 @@
 import {
-  type BenchContext,
   createTopics,
   deleteTopics,
   dropDatabase,
+  type RunContext,
   recreateDatabase,
-} from '../bench-context.ts';
+} from '../../e2e/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
-import { ceilingService, ports, stopAll, userService, waitReady } from '../bench-services.ts';
+import { ceilingService, ports, stopAll, userService } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { type LoadResult, loadPostUsers } from './load-test.ts';
 
@@ -24,7 +24,7 @@ function checkAnswers(name: string, result: LoadResult): void {
  * against a bare Express endpoint doing one INSERT into the same PostgreSQL: same concurrency and duration,
  * then user-service again capped at half its measured rate for the latency target.
  */
-export async function httpRegisterFigure(ctx: BenchContext, options: BenchOptions['http']): Promise<Figure> {
+export async function httpRegisterFigure(ctx: RunContext, options: BenchOptions['http']): Promise<Figure> {
   const userDb = 'user_service_bench';
   const topic = `bench.user_register.${ctx.runId}.http`;
   await createTopics(ctx, [topic]);
@@ -36,7 +36,7 @@ export async function httpRegisterFigure(ctx: BenchContext, options: BenchOption
   const warmUp = { connections: 4, durationS: 1 };
   try {
     await Promise.all([users.start(), ceiling.start()]);
-    await waitReady(users);
+    await users.waitFor('/readyz');
     const run = { connections: options.connections, durationS: options.durationS };
 
     await loadPostUsers(`http://127.0.0.1:${ports.ceiling}`, bodies, warmUp);

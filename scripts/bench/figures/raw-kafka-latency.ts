@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runAtRate } from '../../e2e/rate-limiter.ts';
-import { type BenchContext, createTopics, deleteTopics } from '../bench-context.ts';
+import { createTopics, deleteTopics, type RunContext } from '../../e2e/run-context.ts';
 
 /**
  * The floor for end-to-end latency: a kafkajs producer (acks -1, each send awaited) and a kafkajs consumer on
@@ -9,7 +9,7 @@ import { type BenchContext, createTopics, deleteTopics } from '../bench-context.
  * send time travels in the message (same process, same clock).
  */
 export async function rawKafkaLatency(
-  ctx: BenchContext,
+  ctx: RunContext,
   { ratePerSecond, warmUpS, durationS }: { ratePerSecond: number; warmUpS: number; durationS: number },
 ): Promise<number[]> {
   const topic = `bench.raw-latency.${ctx.runId}`;

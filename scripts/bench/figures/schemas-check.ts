@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { checkCompatibility } from '@events/contracts';
+import type { RunContext } from '../../e2e/run-context.ts';
 import { repoRoot } from '../../stack/paths.ts';
-import type { BenchContext } from '../bench-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { median } from '../stats.ts';
@@ -12,8 +13,6 @@ import { type SchemaSetSubject, schemaSet, writeSchemaSet } from './schema-set.t
 
 const TARGET_MS = 1000;
 const cli = join(repoRoot, 'contracts/cli/schemas-check.ts');
-// The pure function is not exported by @events/contracts; the bench loads the checker's own module to time it alone.
-const checkerModule = join(repoRoot, 'contracts/src/compatibility/check-compatibility.ts');
 
 interface CheckSummary {
   catalogError?: string;
@@ -49,13 +48,7 @@ function verifyReport(stdout: string, set: readonly SchemaSetSubject[]): void {
   }
 }
 
-async function timePureCheck(
-  set: readonly SchemaSetSubject[],
-  runs: number,
-): Promise<{ coldMs: number; warmMs: number }> {
-  const { checkCompatibility } = (await import(
-    checkerModule
-  )) as typeof import('../../../contracts/src/compatibility/check-compatibility.ts');
+function timePureCheck(set: readonly SchemaSetSubject[], runs: number): { coldMs: number; warmMs: number } {
   const once = () => {
     const started = performance.now();
     for (const { versions, level } of set) {
@@ -80,7 +73,7 @@ async function timePureCheck(
  * against the floor for any Node CLI, `node -e ''`. Median of several runs.
  */
 export async function schemasCheckFigure(
-  ctx: BenchContext,
+  ctx: RunContext,
   options: BenchOptions['schemasCheck'],
 ): Promise<Figure> {
   const set = schemaSet(options.subjects, options.versions);
@@ -97,7 +90,7 @@ export async function schemasCheckFigure(
       floorRuns.push((await timeProcess(['-e', ''], env)).ms);
     }
     ctx.log(`schemas:check ${cliRuns.map((ms) => ms.toFixed(0)).join(', ')} ms`);
-    const pure = await timePureCheck(set, options.runs);
+    const pure = timePureCheck(set, options.runs);
     const ours = median(cliRuns);
     const floor = median(floorRuns);
     return {

@@ -2,7 +2,7 @@ import { deepStrictEqual } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import type { UserRegister } from '@events/contracts';
 import { registration } from '../../e2e/registrations.ts';
-import type { BenchContext } from '../bench-context.ts';
+import type { RunContext } from '../../e2e/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { median } from '../stats.ts';
@@ -43,7 +43,7 @@ async function opsPerSecond(codec: Codec, events: readonly UserRegister[], ms: n
  * Encode + decode of one `user_register` event, in process, with several interleaved rounds per codec
  * (so drift on a noisy machine hits every codec alike); the median round counts.
  */
-export async function serdeFigure(ctx: BenchContext, options: BenchOptions['serde']): Promise<Figure> {
+export async function serdeFigure(ctx: RunContext, options: BenchOptions['serde']): Promise<Figure> {
   const events = sampleEvents(ctx.runId, 1024);
   const codecs = [
     await contractsCodec(ctx.registryUrl),

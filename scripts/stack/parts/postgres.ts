@@ -9,6 +9,9 @@ const connection = {
   connectionTimeoutMillis: 2000,
 };
 
+/** `postgres://user@host:port`, without a database: append `/<name>`. */
+export const postgresBaseUrl = `postgres://${connection.user}@${connection.host}:${connection.port}`;
+
 /** Databases the services (and their tests) use. */
 const databases = ['user_service', 'profile_service', 'user_service_test', 'profile_service_test'];
 

@@ -1,8 +1,9 @@
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
+import { endpoints } from '../stack/endpoints.ts';
 
-/** Where the stack is and what this run calls its databases and topics. */
-export interface BenchContext {
+/** Where the local stack is, for one run of a harness (`npm run e2e`, `npm run bench`) that names its databases and topics. */
+export interface RunContext {
   runId: string;
   pgBase: string;
   registryUrl: string;
@@ -11,21 +12,23 @@ export interface BenchContext {
   log: (message: string) => void;
 }
 
-export function createBenchContext(): BenchContext {
+export function createRunContext(harness: 'e2e' | 'bench'): RunContext {
   const started = performance.now();
-  const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  const { brokers, registryUrl, postgresBaseUrl } = endpoints;
   return {
     runId: Date.now().toString(36),
-    pgBase: `postgres://${process.env.PGUSER ?? 'postgres'}@${process.env.PGHOST ?? '127.0.0.1'}:${process.env.PGPORT ?? 5432}`,
-    registryUrl: process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8081/apis/ccompat/v7',
+    pgBase: postgresBaseUrl,
+    registryUrl,
     brokers,
-    kafka: new Kafka({ clientId: 'bench', brokers, logLevel: logLevel.NOTHING }),
+    kafka: new Kafka({ clientId: harness, brokers, logLevel: logLevel.NOTHING }),
     log: (message) =>
-      console.log(`[bench +${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`),
+      console.log(
+        `[${harness} +${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`,
+      ),
   };
 }
 
-export async function recreateDatabase(ctx: BenchContext, name: string): Promise<string> {
+export async function recreateDatabase(ctx: RunContext, name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: `${ctx.pgBase}/postgres` });
   await admin.connect();
   try {
@@ -37,14 +40,14 @@ export async function recreateDatabase(ctx: BenchContext, name: string): Promise
   return `${ctx.pgBase}/${name}`;
 }
 
-export async function dropDatabase(ctx: BenchContext, name: string): Promise<void> {
+export async function dropDatabase(ctx: RunContext, name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: `${ctx.pgBase}/postgres` });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => admin.end());
 }
 
-/** Auto-creation is off on the broker: every topic a figure uses is created here, 6 partitions like the real one. */
-export async function createTopics(ctx: BenchContext, names: readonly string[]): Promise<void> {
+/** Auto-creation is off on the broker: every topic a run uses is created here, 6 partitions like the real one. */
+export async function createTopics(ctx: RunContext, names: readonly string[]): Promise<void> {
   const admin = ctx.kafka.admin();
   await admin.connect();
   try {
@@ -57,7 +60,7 @@ export async function createTopics(ctx: BenchContext, names: readonly string[]):
   }
 }
 
-export async function deleteTopics(ctx: BenchContext, names: readonly string[]): Promise<void> {
+export async function deleteTopics(ctx: RunContext, names: readonly string[]): Promise<void> {
   const admin = ctx.kafka.admin();
   await admin.connect();
   await admin.deleteTopics({ topics: [...names] }).finally(() => admin.disconnect());

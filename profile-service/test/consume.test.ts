@@ -1,23 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvent, produceEvents, send, userRegister } from './helpers/events.ts';
-import { committedOffsets } from './helpers/read-topic.ts';
-import { createTestDatabase, createTestProducer, createTestTopics } from './helpers/resources.ts';
-import { startTestService, waitFor } from './helpers/service.ts';
+import { totalCommitted } from './helpers/read-topic.ts';
+import { startTestEnvironment, waitFor } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 
 beforeAll(requireStack);
 
 async function setup() {
-  const topics = await createTestTopics();
-  const db = await createTestDatabase();
-  const service = await startTestService({ topics, databaseUrl: db.url });
-  const producer = await createTestProducer();
+  const environment = await startTestEnvironment();
+  const { service } = environment;
   const profile = (userId: string) =>
     waitFor(`the profile of ${userId}`, async () => {
       const response = await fetch(`${service.url}/profiles/${userId}`);
       return response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined;
     });
-  return { topics, db, service, producer, profile };
+  return { ...environment, profile };
 }
 
 describe('consuming user_register', () => {
@@ -38,10 +35,10 @@ describe('consuming user_register', () => {
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });
-    await waitFor('the offset commit', async () => {
-      const offsets = await committedOffsets(topics.groupId, topics.topic);
-      return [...offsets.values()].reduce((sum, o) => sum + Math.max(o, 0), 0) === 1;
-    });
+    await waitFor(
+      'the offset commit',
+      async () => (await totalCommitted(topics.groupId, topics.topic)) === 1,
+    );
     const ready = await fetch(`${service.url}/readyz`);
     expect(ready.status).toBe(200);
     expect((await fetch(`${service.url}/profiles/${crypto.randomUUID()}`)).status).toBe(404);
@@ -57,10 +54,10 @@ describe('consuming user_register', () => {
     const marker = userRegister();
     await produceEvents(producer, topics.topic, [marker]);
     await profile(marker.userId);
-    await waitFor('both copies to be consumed', async () => {
-      const offsets = await committedOffsets(topics.groupId, topics.topic);
-      return [...offsets.values()].reduce((sum, o) => sum + Math.max(o, 0), 0) === 3;
-    });
+    await waitFor(
+      'both copies to be consumed',
+      async () => (await totalCommitted(topics.groupId, topics.topic)) === 3,
+    );
 
     const rows = await db.query<{ source_event_id: string; unchanged: boolean }>(
       'SELECT source_event_id, created_at = updated_at AS unchanged FROM profiles WHERE user_id = $1',
@@ -85,10 +82,10 @@ describe('consuming user_register', () => {
     const marker = userRegister();
     await produceEvents(producer, topics.topic, [marker]);
     await profile(marker.userId);
-    await waitFor('the older event to be consumed', async () => {
-      const offsets = await committedOffsets(topics.groupId, topics.topic);
-      return [...offsets.values()].reduce((sum, o) => sum + Math.max(o, 0), 0) === 3;
-    });
+    await waitFor(
+      'the older event to be consumed',
+      async () => (await totalCommitted(topics.groupId, topics.topic)) === 3,
+    );
     expect(await profile(userId)).toMatchObject({ username: 'newer' });
 
     await produceEvents(producer, topics.topic, [newest]);

@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { produceEvents, userRegister } from './helpers/events.ts';
-import { committedOffsets } from './helpers/read-topic.ts';
-import {
-  createTestDatabase,
-  createTestProducer,
-  createTestTopics,
-  type TestDatabase,
-} from './helpers/resources.ts';
-import { startTestService, waitFor } from './helpers/service.ts';
+import { committedOffsets, totalCommitted } from './helpers/read-topic.ts';
+import { countProfiles, type TestDatabase } from './helpers/resources.ts';
+import { startTestEnvironment, waitFor } from './helpers/service.ts';
 import { adminQuery, requireStack, testKafka } from './helpers/stack.ts';
 
 beforeAll(requireStack);
@@ -38,20 +33,14 @@ async function highWatermarks(topic: string): Promise<Map<number, number>> {
 
 describe('database outage', () => {
   it('commits nothing past unprocessed events while the database refuses connections, then stores each profile exactly once', async () => {
-    const topics = await createTestTopics();
-    const db = await createTestDatabase();
-    const service = await startTestService({ topics, databaseUrl: db.url });
-    const producer = await createTestProducer();
+    const { topics, db, service, producer } = await startTestEnvironment();
     const before = Array.from({ length: 12 }, () => userRegister());
     await produceEvents(producer, topics.topic, before);
-    await waitFor('the first profiles', async () => {
-      const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles');
-      return row?.n === before.length;
-    });
-    await waitFor('the first commits', async () => {
-      const offsets = await committedOffsets(topics.groupId, topics.topic);
-      return [...offsets.values()].reduce((sum, o) => sum + Math.max(o, 0), 0) === before.length;
-    });
+    await waitFor('the first profiles', async () => (await countProfiles(db)) === before.length);
+    await waitFor(
+      'the first commits',
+      async () => (await totalCommitted(topics.groupId, topics.topic)) === before.length,
+    );
 
     const restore = await refuseConnections(db);
     const processedUpTo = await highWatermarks(topics.topic);
@@ -75,10 +64,7 @@ describe('database outage', () => {
     await restore();
     await waitFor(
       'every profile after recovery',
-      async () => {
-        const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles');
-        return row?.n === before.length + during.length;
-      },
+      async () => (await countProfiles(db)) === before.length + during.length,
       60_000,
     );
     const rows = await db.query<{ user_id: string }>('SELECT user_id FROM profiles');

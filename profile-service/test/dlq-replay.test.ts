@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvent, send, userRegister } from './helpers/events.ts';
 import { readTopic } from './helpers/read-topic.ts';
-import { createTestDatabase, createTestProducer, createTestTopics } from './helpers/resources.ts';
-import { startTestService, waitFor } from './helpers/service.ts';
+import { startTestEnvironment, waitFor } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 
 beforeAll(requireStack);
@@ -32,10 +31,7 @@ function runReplay(
 
 describe('npm run dlq:replay', () => {
   it('re-publishes a chosen dead letter to its original topic with its key, headers and a replayed-from marker', async () => {
-    const topics = await createTestTopics();
-    const db = await createTestDatabase();
-    await startTestService({ topics, databaseUrl: db.url });
-    const producer = await createTestProducer();
+    const { topics, db, producer } = await startTestEnvironment();
     const event = userRegister();
     await send(producer, topics.topic, [
       { key: 'k-0', value: Buffer.from('not avro 0'), headers: { 'event-id': 'e-0' } },

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { produceEvents, userRegister } from './helpers/events.ts';
-import { createTestDatabase, createTestProducer, createTestTopics } from './helpers/resources.ts';
-import { startTestService, waitFor } from './helpers/service.ts';
+import { countProfiles } from './helpers/resources.ts';
+import { startTestEnvironment, startTestService, waitFor } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 
 beforeAll(requireStack);
@@ -30,10 +30,7 @@ async function readiness(url: string): Promise<{ status: number; kafka: boolean 
 
 describe('Kafka outage', () => {
   it('turns readiness red, survives a start without a broker, and catches up once Kafka returns', async () => {
-    const topics = await createTestTopics();
-    const db = await createTestDatabase();
-    const running = await startTestService({ topics, databaseUrl: db.url });
-    const producer = await createTestProducer();
+    const { topics, db, service: running, producer } = await startTestEnvironment();
     const before = userRegister();
     await produceEvents(producer, topics.topic, [before]);
     await waitFor(
@@ -66,10 +63,7 @@ describe('Kafka outage', () => {
     await produceEvents(producer, topics.topic, after);
     await waitFor(
       'the profiles produced after the outage',
-      async () => {
-        const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles');
-        return row?.n === 1 + after.length;
-      },
+      async () => (await countProfiles(db)) === 1 + after.length,
       120_000,
     );
   }, 300_000);

@@ -10,18 +10,14 @@ import {
   userRegister,
 } from './helpers/events.ts';
 import { committedOffsets, readTopic } from './helpers/read-topic.ts';
-import { createTestDatabase, createTestProducer, createTestTopics } from './helpers/resources.ts';
-import { startTestService, waitFor } from './helpers/service.ts';
+import { startTestEnvironment, waitFor } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 
 beforeAll(requireStack);
 
 describe('poison messages', () => {
   it('dead-letters each kind of poison with its origin and reason, and still processes the valid event behind them', async () => {
-    const topics = await createTestTopics();
-    const db = await createTestDatabase();
-    const service = await startTestService({ topics, databaseUrl: db.url });
-    const producer = await createTestProducer();
+    const { topics, service, producer } = await startTestEnvironment();
     const valid = userRegister();
     // One key for everything: the same partition, so the valid event sits behind the poison.
     const key = valid.userId;

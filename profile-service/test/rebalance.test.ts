@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { produceEvents, userRegister } from './helpers/events.ts';
 import {
+  countProfiles,
   createTestDatabase,
   createTestProducer,
   createTestTopics,
@@ -81,10 +82,7 @@ describe('several instances in one group', () => {
 
     const first = Array.from({ length: 60 }, () => userRegister());
     await produceEvents(producer, topics.topic, first);
-    await waitFor('the first wave', async () => {
-      const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles');
-      return row?.n === first.length;
-    });
+    await waitFor('the first wave', async () => (await countProfiles(db)) === first.length);
 
     const second = Array.from({ length: 60 }, () => userRegister());
     const sending = produceEvents(producer, topics.topic, second.slice(0, 30));
@@ -95,10 +93,7 @@ describe('several instances in one group', () => {
     await waitFor('the survivor to own every partition', async () => b.partitions?.length === 6, 60_000);
     await waitFor(
       'every profile',
-      async () => {
-        const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles');
-        return row?.n === first.length + second.length;
-      },
+      async () => (await countProfiles(db)) === first.length + second.length,
       60_000,
     );
     const rows = await db.query<{ user_id: string; unchanged: boolean }>(

@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.ts';
+import { DLQ_HEADERS } from '../dlq/dead-letter-headers.ts';
 import { replayDeadLetters } from '../dlq/replay-dead-letters.ts';
 import { parseReplayArgs, REPLAY_USAGE, ReplayUsageError } from '../dlq/replay-selection.ts';
 import { createKafka } from '../kafka/create-kafka.ts';
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
       const where = `${dlqTopic}[${partition}]@${offset}`;
       console.log(
         target === undefined
-          ? `skipped ${where}: no dlq-original-topic header`
+          ? `skipped ${where}: no ${DLQ_HEADERS.originalTopic} header`
           : `${verb} ${where} -> ${target} (was ${errorCode ?? 'unknown error'})`,
       );
     },

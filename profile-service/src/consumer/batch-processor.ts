@@ -45,17 +45,25 @@ export function createBatchProcessor(deps: BatchProcessorDeps): BatchProcessor {
     const drafts: ProfileDraft[] = [];
     const sourceOf = new Map<ProfileDraft, KafkaMessage>();
     const letters: DeadLetter[] = [];
+    // Checked once per chunk: the log fields of every valid message are wasted work when debug is off.
+    const debug = logger.isLevelEnabled('debug');
+    const logFields = (eventId: string, message: KafkaMessage) => ({
+      eventId,
+      traceparent: headerText(message.headers, TRACEPARENT_HEADER),
+      topic,
+      partition,
+      offset: message.offset,
+    });
     results.forEach((result, index) => {
       const message = messages[index] as KafkaMessage;
-      const trace = { eventId: result.eventId, traceparent: headerText(message.headers, TRACEPARENT_HEADER) };
       if (result.ok) {
         drafts.push(result.draft);
         sourceOf.set(result.draft, message);
-        logger.debug({ ...trace, topic, partition, offset: message.offset }, 'event decoded');
+        if (debug) logger.debug(logFields(result.eventId, message), 'event decoded');
       } else {
         letters.push({ topic, partition, message, code: result.code, reason: result.reason });
         logger.warn(
-          { ...trace, topic, partition, offset: message.offset, code: result.code, reason: result.reason },
+          { ...logFields(result.eventId, message), code: result.code, reason: result.reason },
           'poison message: sending to the dead-letter topic',
         );
       }
@@ -66,7 +74,7 @@ export function createBatchProcessor(deps: BatchProcessorDeps): BatchProcessor {
       const message = sourceOf.get(draft) as KafkaMessage;
       letters.push({ topic, partition, message, code: 'DATABASE_REJECTED', reason });
       logger.error(
-        { eventId: draft.sourceEventId, topic, partition, offset: message.offset, reason },
+        { ...logFields(draft.sourceEventId, message), reason },
         'the database refused this event: sending it to the dead-letter topic',
       );
     }

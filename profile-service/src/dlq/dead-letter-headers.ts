@@ -42,8 +42,14 @@ export function headerText(headers: IHeaders | undefined, name: string): string 
   return first === undefined ? undefined : first.toString();
 }
 
+const DEAD_LETTER_HEADER_NAMES: ReadonlySet<string> = new Set([
+  ...Object.values(DLQ_HEADERS),
+  REPLAYED_FROM_HEADER,
+]);
+
 /** The original message's headers: the dead-letter ones (and any earlier replay marker) removed. */
 export function withoutDeadLetterHeaders(headers: IHeaders | undefined): IHeaders {
-  const dlqNames = new Set<string>([...Object.values(DLQ_HEADERS), REPLAYED_FROM_HEADER]);
-  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => !dlqNames.has(name)));
+  return Object.fromEntries(
+    Object.entries(headers ?? {}).filter(([name]) => !DEAD_LETTER_HEADER_NAMES.has(name)),
+  );
 }

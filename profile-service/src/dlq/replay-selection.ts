@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DLQ_HEADERS, REPLAYED_FROM_HEADER } from './dead-letter-headers.ts';
 
 export class ReplayUsageError extends Error {
   override name = 'ReplayUsageError';
@@ -16,7 +17,7 @@ export interface ReplaySelection {
 export const REPLAY_USAGE = `Usage: npm run dlq:replay -- (--all | --offset N | --from N [--to N] | --to N) [options]
 
 Re-publishes dead-lettered messages (raw value, original key and headers) to the topic named in
-their dlq-original-topic header, adding a dlq-replayed-from header.
+their ${DLQ_HEADERS.originalTopic} header, adding a ${REPLAYED_FROM_HEADER} header.
 
   --all              every message currently in the DLQ topic
   --offset N         the single message at DLQ offset N (needs --partition if the DLQ has several)

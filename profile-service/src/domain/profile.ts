@@ -16,7 +16,7 @@ export interface Profile extends ProfileDraft {
 }
 
 /** The rule the SQL guard applies too: only a strictly later registration replaces a profile's data. */
-export function supersedes(candidate: ProfileDraft, current: ProfileDraft): boolean {
+function supersedes(candidate: ProfileDraft, current: ProfileDraft): boolean {
   return candidate.registeredAt.getTime() > current.registeredAt.getTime();
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { KafkaMessage } from 'kafkajs';
 import { onTestFinished } from 'vitest';
+import { headerText } from '../../src/dlq/dead-letter-headers.ts';
 import { testKafka } from './stack.ts';
 
 export interface ReadMessage {
@@ -24,14 +25,7 @@ export async function readTopic(topic: string, count: number, timeoutMs = 30_000
     );
     void consumer.run({
       eachMessage: async ({ partition, message }) => {
-        received.push({
-          partition,
-          message,
-          header: (name) => {
-            const value = message.headers?.[name];
-            return value === undefined ? undefined : String(Array.isArray(value) ? value[0] : value);
-          },
-        });
+        received.push({ partition, message, header: (name) => headerText(message.headers, name) });
         if (received.length >= count) {
           clearTimeout(timer);
           resolve();
@@ -54,4 +48,10 @@ export async function committedOffsets(groupId: string, topic: string): Promise<
   } finally {
     await admin.disconnect();
   }
+}
+
+/** How many messages of the topic the group has committed past, over all partitions. */
+export async function totalCommitted(groupId: string, topic: string): Promise<number> {
+  const offsets = await committedOffsets(groupId, topic);
+  return [...offsets.values()].reduce((sum, offset) => sum + Math.max(offset, 0), 0);
 }

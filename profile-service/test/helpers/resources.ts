@@ -58,6 +58,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { name, url, query: async (sql, params = []) => (await pool.query(sql, params)).rows };
 }
 
+export async function countProfiles(db: TestDatabase): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles');
+  return row?.n ?? 0;
+}
+
 export async function createTestProducer() {
   const producer = testKafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();

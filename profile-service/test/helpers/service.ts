@@ -2,11 +2,11 @@ import { pino } from 'pino';
 import { onTestFinished } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningService, startProfileService } from '../../src/start-service.ts';
-import type { TestTopics } from './resources.ts';
+import { createTestDatabase, createTestProducer, createTestTopics, type TestTopics } from './resources.ts';
+import { stack } from './stack.ts';
 
 export interface ServiceUnderTest extends RunningService {
   url: string;
-  stop(): Promise<void>;
 }
 
 /** The service in-process on a random port, against the given topics and database; stopped after the test. */
@@ -22,8 +22,8 @@ export async function startTestService(
     CONSUMER_GROUP: topics.groupId,
     RETRY_INITIAL_MS: '200',
     RETRY_MAX_MS: '2000',
-    ...(process.env.KAFKA_BROKERS ? { KAFKA_BROKERS: process.env.KAFKA_BROKERS } : {}),
-    ...(process.env.SCHEMA_REGISTRY_URL ? { SCHEMA_REGISTRY_URL: process.env.SCHEMA_REGISTRY_URL } : {}),
+    KAFKA_BROKERS: stack.brokers.join(','),
+    SCHEMA_REGISTRY_URL: stack.registryUrl,
     ...env,
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -35,6 +35,15 @@ export async function startTestService(
   };
   onTestFinished(stop);
   return { ...service, url: `http://127.0.0.1:${service.port}`, stop };
+}
+
+/** Fresh topics and database, the service consuming them and a producer; all cleaned up after the test. */
+export async function startTestEnvironment() {
+  const topics = await createTestTopics();
+  const db = await createTestDatabase();
+  const service = await startTestService({ topics, databaseUrl: db.url });
+  const producer = await createTestProducer();
+  return { topics, db, service, producer };
 }
 
 /** Polls until `check` returns a value other than undefined/false, or fails with `what` after the timeout. */

@@ -182,12 +182,16 @@ class ReferenceResolver {
         : new CatalogError('INVALID_FILE', raw.file, `not a valid Avro schema: ${message}`);
     }
     this.#visiting.pop();
+    // avsc also caches primitive types in the registry: keep only named types (records, enums, fixed).
+    const namedTypes = Object.fromEntries(
+      Object.entries(registry).filter(([name, named]) => (named as { name?: string }).name === name),
+    );
     const resolved: SchemaVersion = {
       ...raw,
       type,
       expanded: type.schema({ exportAttrs: true }),
-      namedTypes: registry,
-      ownNames: Object.keys(registry).filter((name) => !referenced.has(name)),
+      namedTypes,
+      ownNames: Object.keys(namedTypes).filter((name) => !referenced.has(name)),
     };
     this.#done.set(id, resolved);
     return resolved;

@@ -19,6 +19,8 @@ export interface RegistryVerdict {
   compatible?: boolean;
   /** Set when the registry could not be asked. */
   error?: string;
+  /** Why the registry gave no verdict although it was reachable. */
+  note?: string;
 }
 
 /** A key schema change that changes the key's bytes (and so partitioning and per-key order). */

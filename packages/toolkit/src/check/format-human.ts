@@ -74,6 +74,7 @@ function formatRegistry(
       agrees ? '(agrees)' : paint('yellow', '(differs from ours)'),
     );
   }
+  if (verdict.note) parts.push(paint('yellow', verdict.note));
   if (verdict.unknownVersions.length > 0) {
     parts.push(
       paint('red', `holds version(s) ${verdict.unknownVersions.join(', ')} that match no file here`),

@@ -1,4 +1,5 @@
-import type { SubjectEntry } from '../catalog/catalog.ts';
+import type { SchemaVersion, SubjectEntry } from '../catalog/catalog.ts';
+import { ContractError } from '../errors.ts';
 import { createRegistryHttp } from '../registry/registry-http.ts';
 import type { RegistryOptions } from '../registry/registry-options.ts';
 import { schemaRequestBody } from '../registry/registry-rest.ts';
@@ -30,11 +31,10 @@ export async function fetchRegistryVerdict(
     const level = config?.compatibilityLevel ?? 'BACKWARD';
     const against = level.endsWith('_TRANSITIVE') ? 'versions' : 'versions/latest';
     const newest = entry.versions.at(-1);
-    const answer = await call<{ is_compatible: boolean }>(
-      'POST',
-      `/compatibility/subjects/${subject}/${against}`,
-      schemaRequestBody(newest?.schema, newest?.references ?? []),
-    );
+    const answer = await askCompatibility(call, `/compatibility/subjects/${subject}/${against}`, newest);
+    if (answer === 'unsupported') {
+      return { registered: true, level, unknownVersions, note: REFERENCES_UNSUPPORTED };
+    }
     return {
       registered: true,
       level,
@@ -43,6 +43,24 @@ export async function fetchRegistryVerdict(
     };
   } catch (error) {
     return { registered: false, unknownVersions: [], error: (error as Error).message };
+  }
+}
+
+const REFERENCES_UNSUPPORTED =
+  'the registry cannot check a schema with references (Apicurio answers 42201 "Syntax violation"): only our verdict applies';
+
+/** The registry's verdict, or `unsupported` when it refuses to parse a schema with references. */
+async function askCompatibility(
+  call: ReturnType<typeof registryClient>,
+  path: string,
+  newest: SchemaVersion | undefined,
+): Promise<{ is_compatible: boolean } | undefined | 'unsupported'> {
+  try {
+    return await call<{ is_compatible: boolean }>('POST', path, schemaRequestBody(newest?.schema, newest?.references ?? []));
+  } catch (error) {
+    const refused = error instanceof ContractError && error.code === 'REGISTRY_REJECTED' && error.message.includes('(422)');
+    if (refused && (newest?.references.length ?? 0) > 0) return 'unsupported';
+    throw error;
   }
 }
 

@@ -27,13 +27,26 @@ async function cli(cwd: string, command: string, args: string[], env: Record<str
 }
 
 const check = async (cwd: string, extra: string[] = []) => {
-  const result = await cli(cwd, 'events-schemas-check', ['--schemas', 'schemas', '--format', 'json', ...extra]);
+  const result = await cli(cwd, 'events-schemas-check', [
+    '--schemas',
+    'schemas',
+    '--format',
+    'json',
+    ...extra,
+  ]);
   return { ...result, report: JSON.parse(result.stdout) as CheckReport };
 };
 
-function writeVersion(dir: string, subject: string, version: number, schema: unknown, references?: unknown): void {
+function writeVersion(
+  dir: string,
+  subject: string,
+  version: number,
+  schema: unknown,
+  references?: unknown,
+): void {
   writeFileSync(join(dir, 'schemas', subject, `v${version}.avsc`), JSON.stringify(schema));
-  if (references) writeFileSync(join(dir, 'schemas', subject, `v${version}.references.json`), JSON.stringify(references));
+  if (references)
+    writeFileSync(join(dir, 'schemas', subject, `v${version}.references.json`), JSON.stringify(references));
 }
 
 describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from a temporary folder)', () => {
@@ -46,7 +59,12 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     expect(generated.stdout).toContain('wrote generated/topic-map.ts');
 
     const offline = await check(dir, ['--out', 'generated']);
-    expect(offline.report.summary).toEqual({ subjects: 11, incompatible: 0, invalid: 0, registryFailures: 0 });
+    expect(offline.report.summary).toEqual({
+      subjects: 11,
+      incompatible: 0,
+      invalid: 0,
+      registryFailures: 0,
+    });
     expect(offline.report.ok).toBe(true);
 
     const dryRun = await cli(dir, 'events-schemas-register', ['--schemas', 'schemas', '--dry-run', '--json']);
@@ -54,16 +72,21 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     expect(planned.every((row) => row.status === 'would register')).toBe(true);
     const position = (subject: string) => planned.findIndex((row) => row.subject === subject);
     for (const row of planned) {
-      for (const ref of row.references) expect(position(ref.split('@')[0] as string)).toBeLessThan(position(row.subject));
+      for (const ref of row.references)
+        expect(position(ref.split('@')[0] as string)).toBeLessThan(position(row.subject));
     }
 
     const first = await cli(dir, 'events-schemas-register', ['--schemas', 'schemas', '--json']);
     expect(first.stderr).toBe('');
     const rows = JSON.parse(first.stdout) as RegistrationRow[];
     expect(rows.map((row) => row.status)).toEqual(planned.map(() => 'registered'));
-    expect(rows.map((row) => `${row.subject}@${row.version}`)).toEqual(planned.map((row) => `${row.subject}@${row.file.slice(1, -5)}`));
+    expect(rows.map((row) => `${row.subject}@${row.version}`)).toEqual(
+      planned.map((row) => `${row.subject}@${row.file.slice(1, -5)}`),
+    );
 
-    const again = JSON.parse((await cli(dir, 'events-schemas-register', ['--schemas', 'schemas', '--json'])).stdout) as RegistrationRow[];
+    const again = JSON.parse(
+      (await cli(dir, 'events-schemas-register', ['--schemas', 'schemas', '--json'])).stdout,
+    ) as RegistrationRow[];
     expect(again.map((row) => row.status)).toEqual(rows.map(() => 'unchanged'));
     expect(again.map((row) => row.id)).toEqual(rows.map((row) => row.id));
 
@@ -88,7 +111,10 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     const { dir, rename } = uniqueShopCatalog();
     const address = rename('shop.common.Address');
     const v2 = readJson(join(dir, 'schemas', address, 'v2.avsc'));
-    writeVersion(dir, address, 3, { ...v2, fields: v2.fields.filter((f) => (f as { name: string }).name !== 'postalCode') });
+    writeVersion(dir, address, 3, {
+      ...v2,
+      fields: v2.fields.filter((f) => (f as { name: string }).name !== 'postalCode'),
+    });
 
     const { code, report } = await check(dir);
     expect(code).toBe(1);
@@ -104,7 +130,11 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
       ].sort(),
     );
     const onShipments = shared?.problems.find((p) => p.affectedSubject === rename('shipments-value'));
-    expect(onShipments).toMatchObject({ sharedType: address, path: 'address', kind: 'FIELD_REMOVED_WITHOUT_DEFAULT' });
+    expect(onShipments).toMatchObject({
+      sharedType: address,
+      path: 'address',
+      kind: 'FIELD_REMOVED_WITHOUT_DEFAULT',
+    });
     expect(onShipments?.message).toContain(`${address} v3 breaks ${rename('shipments-value')}`);
     expect(onShipments?.message).toContain('`postalCode`');
   });
@@ -117,7 +147,9 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     expect(added).toContainEqual(
       expect.objectContaining({
         direction: 'FORWARD',
-        message: expect.stringContaining(`event type ${rename('shop.customers.CustomerAddressChanged')} was added: consumers still on v1 cannot read it`),
+        message: expect.stringContaining(
+          `event type ${rename('shop.customers.CustomerAddressChanged')} was added: consumers still on v1 cannot read it`,
+        ),
       }),
     );
 
@@ -138,12 +170,17 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     const key = rename('orders-key');
     writeFileSync(join(dir, 'schemas', key, 'subject.json'), JSON.stringify({ compatibility: 'NONE' }));
     const v1 = readJson(join(dir, 'schemas', key, 'v1.avsc'));
-    writeVersion(dir, key, 2, { ...v1, fields: [...v1.fields, { name: 'tenant', type: 'string', default: '' }] });
+    writeVersion(dir, key, 2, {
+      ...v1,
+      fields: [...v1.fields, { name: 'tenant', type: 'string', default: '' }],
+    });
     const { code, report } = await check(dir);
     expect(code).toBe(1);
     const subject = report.subjects.find((s) => s.subject === key);
     expect(subject?.problems).toEqual([]);
-    expect(subject?.keyEncoding).toEqual([expect.objectContaining({ version: 1, message: expect.stringContaining('another partition') })]);
+    expect(subject?.keyEncoding).toEqual([
+      expect.objectContaining({ version: 1, message: expect.stringContaining('another partition') }),
+    ]);
 
     writeVersion(dir, key, 2, { ...v1, doc: 'Only documentation changed.' });
     expect((await check(dir)).report.subjects.find((s) => s.subject === key)?.keyEncoding).toEqual([]);
@@ -154,7 +191,16 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
 it('the committed shop fixture code is what events-generate writes', async () => {
   const fixture = join(fixturesDir, 'shop-catalog');
   const out = join(import.meta.dirname, 'generated', 'shop-catalog');
-  const result = await cli(fixture, 'events-schemas-check', ['--schemas', '.', '--out', out, '--format', 'json']);
+  const result = await cli(fixture, 'events-schemas-check', [
+    '--schemas',
+    '.',
+    '--out',
+    out,
+    '--format',
+    'json',
+  ]);
   expect((JSON.parse(result.stdout) as CheckReport).generated).toEqual({ stale: [], missing: [] });
-  expect(readFileSync(join(out, 'topic-map.ts'), 'utf8')).toContain("import type { TopicNameTopic, TopicRecordNameTopic } from '@events/toolkit';");
+  expect(readFileSync(join(out, 'topic-map.ts'), 'utf8')).toContain(
+    "import type { TopicNameTopic, TopicRecordNameTopic } from '@events/toolkit';",
+  );
 });

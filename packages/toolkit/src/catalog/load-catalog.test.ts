@@ -25,9 +25,19 @@ describe('loadCatalog on bad catalogs', () => {
       /points to bad\.Money v1, which the catalog does not have/,
     ],
     ['reference-cycle', 'REFERENCE_CYCLE', 'bad.A/v1.avsc', /bad\.A@1 → bad\.B@1 → bad\.A@1/],
-    ['duplicate-name', 'DUPLICATE_NAME', 't-value/v1.avsc', /defines bad\.Money, which .*bad\.Money\/v1\.avsc defines too/],
+    [
+      'duplicate-name',
+      'DUPLICATE_NAME',
+      't-value/v1.avsc',
+      /defines bad\.Money, which .*bad\.Money\/v1\.avsc defines too/,
+    ],
     ['strategy-mismatch', 'STRATEGY_MISMATCH', 't-value', /uses TopicRecordNameStrategy/],
-    ['record-name-mismatch', 'STRATEGY_MISMATCH', 't-bad.Created/v1.avsc', /must hold record bad\.Created, found bad\.Deleted/],
+    [
+      'record-name-mismatch',
+      'STRATEGY_MISMATCH',
+      't-bad.Created/v1.avsc',
+      /must hold record bad\.Created, found bad\.Deleted/,
+    ],
     ['key-on-string-key', 'KEY_MISMATCH', 't-key', /declares a plain string key/],
   ];
 
@@ -49,7 +59,9 @@ describe('loadCatalog on the shop catalog', () => {
     for (const entry of catalog.subjects) {
       for (const version of entry.versions) {
         for (const ref of version.references)
-          expect(order.indexOf(ref.subject), `${entry.subject} → ${ref.subject}`).toBeLessThan(order.indexOf(entry.subject));
+          expect(order.indexOf(ref.subject), `${entry.subject} → ${ref.subject}`).toBeLessThan(
+            order.indexOf(entry.subject),
+          );
       }
     }
   });
@@ -73,7 +85,9 @@ describe('loadCatalog on the shop catalog', () => {
   it('resolves references at the pinned version: OrderPlaced v1 has no Address, v2 has Address v2', () => {
     const placed = catalog.subjects.find((s) => s.subject === 'orders-shop.orders.OrderPlaced');
     expect(Object.keys(placed?.versions[0]?.namedTypes ?? {})).not.toContain('shop.common.Address');
-    const address = placed?.versions[1]?.namedTypes['shop.common.Address'] as unknown as { fields: { name: string }[] };
+    const address = placed?.versions[1]?.namedTypes['shop.common.Address'] as unknown as {
+      fields: { name: string }[];
+    };
     expect(address.fields.map((f) => f.name)).toContain('region');
   });
 });

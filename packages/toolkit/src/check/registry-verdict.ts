@@ -56,9 +56,14 @@ async function askCompatibility(
   newest: SchemaVersion | undefined,
 ): Promise<{ is_compatible: boolean } | undefined | 'unsupported'> {
   try {
-    return await call<{ is_compatible: boolean }>('POST', path, schemaRequestBody(newest?.schema, newest?.references ?? []));
+    return await call<{ is_compatible: boolean }>(
+      'POST',
+      path,
+      schemaRequestBody(newest?.schema, newest?.references ?? []),
+    );
   } catch (error) {
-    const refused = error instanceof ContractError && error.code === 'REGISTRY_REJECTED' && error.message.includes('(422)');
+    const refused =
+      error instanceof ContractError && error.code === 'REGISTRY_REJECTED' && error.message.includes('(422)');
     if (refused && (newest?.references.length ?? 0) > 0) return 'unsupported';
     throw error;
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { topics as shopTopics } from '../../test/generated/shop-catalog/index.ts';
 import { topics, type UserRegister } from '../../test/generated/user-catalog/index.ts';
+import { shopEvents } from '../../test/shop-events.ts';
 import type { ContractError } from '../errors.ts';
 import { createSerde } from './create-serde.ts';
 
@@ -63,5 +65,39 @@ describe('createSerde without a registry', () => {
     const error = await failure(offline.decode('user_register', Buffer.from([0, 0, 0, 0, 42, 0])));
     expect(error).toMatchObject({ code: 'REGISTRY_UNAVAILABLE', retriable: true });
     expect(error.message).toContain('schema id 42');
+  });
+});
+
+describe('validate, toJSON and fromJSON (no registry)', () => {
+  const shop = createSerde({ topics: shopTopics, registry: { url: 'http://127.0.0.1:4/apis/ccompat/v7' } });
+  const { orders, customers, shipment } = shopEvents();
+
+  it('round-trips every event exactly: dates, decimals, nullable unions and the event type', () => {
+    for (const event of orders) expect(shop.fromJSON('orders', shop.toJSON('orders', event))).toEqual(event);
+    for (const event of customers) expect(shop.fromJSON('customers', shop.toJSON('customers', event))).toEqual(event);
+    expect(shop.fromJSON('shipments', shop.toJSON('shipments', shipment))).toEqual(shipment);
+    expect(offline.fromJSON('user_register', offline.toJSON('user_register', valid))).toEqual(valid);
+  });
+
+  it('writes the event type beside the record on multi-event topics', () => {
+    const text = shop.toJSON('orders', orders[1] as (typeof orders)[number]);
+    expect(JSON.parse(text)).toMatchObject({ type: 'shop.orders.OrderPaid', value: { amount: { currency: 'EUR' } } });
+  });
+
+  it('refuses invalid values and texts with INVALID_VALUE listing the bad fields', () => {
+    const bad = { type: 'shop.orders.OrderPaid', value: { orderId: 'x', amount: { amount: '1.234', currency: 'EUR' }, paidAt: 3 } };
+    const error = (() => {
+      try {
+        shop.validate('orders', bad as unknown as (typeof orders)[number]);
+      } catch (caught) {
+        return caught as ContractError;
+      }
+    })();
+    expect(error).toMatchObject({ code: 'INVALID_VALUE' });
+    expect(error?.details?.map((d) => d.path)).toEqual(['orderId', 'amount.amount', 'paidAt']);
+    expect(() => shop.fromJSON('orders', '{"type":"shop.orders.OrderShipped","value":{}}')).toThrow(
+      expect.objectContaining({ code: 'INVALID_VALUE' }),
+    );
+    expect(() => shop.fromJSON('shipments', 'not json')).toThrow(expect.objectContaining({ code: 'INVALID_VALUE' }));
   });
 });

@@ -1,12 +1,12 @@
 import type { SubjectEntry } from '../catalog/catalog.ts';
-import { parseSchema } from '../compatibility/parse-schema.ts';
+import { nodeOfType } from '../compatibility/parse-schema.ts';
 import type { SchemaNode } from '../compatibility/schema-node.ts';
 import { ContractError } from '../errors.ts';
 import type { InvalidSchemaFile } from './check-report.ts';
 
 /**
- * Parses every version once (references resolved at their pinned versions), for the compatibility check to
- * reuse: each must parse as Avro (names, defaults valid for their types).
+ * The schema node of every version, from the Types the catalog loader built (references resolved at their
+ * pinned versions), for the compatibility check to reuse.
  */
 export function parseSchemaFiles(entry: SubjectEntry): {
   schemas: SchemaNode[];
@@ -14,9 +14,9 @@ export function parseSchemaFiles(entry: SubjectEntry): {
 } {
   const schemas: SchemaNode[] = [];
   const invalid: InvalidSchemaFile[] = [];
-  for (const { version, file, expanded } of entry.versions) {
+  for (const { version, file, type } of entry.versions) {
     try {
-      schemas.push(parseSchema(expanded, `v${version}`));
+      schemas.push(nodeOfType(type));
     } catch (error) {
       if (!(error instanceof ContractError)) throw error;
       invalid.push({ version, file, message: error.message });

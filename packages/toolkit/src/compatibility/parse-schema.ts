@@ -38,9 +38,16 @@ export function parseSchema(input: unknown, label: string): SchemaNode {
   return toNode(type as AvscType, new Map());
 }
 
+/** The node of a Type already built (e.g. with logical types, by the catalog loader): no second parse. */
+export function nodeOfType(type: avro.Type): SchemaNode {
+  return toNode(type as AvscType, new Map());
+}
+
 function toNode(type: AvscType, seen: Map<avro.Type, SchemaNode>): SchemaNode {
   const known = seen.get(type);
   if (known) return known;
+  // Schema resolution looks through logical types at the types underneath.
+  if (type instanceof avro.types.LogicalType) return toNode(type.underlyingType as AvscType, seen);
   const typeName = type.typeName;
   if (PRIMITIVES.has(typeName)) return { type: typeName as PrimitiveType };
   const fullName = type.name ?? '';

@@ -74,18 +74,25 @@ describe('validate, toJSON and fromJSON (no registry)', () => {
 
   it('round-trips every event exactly: dates, decimals, nullable unions and the event type', () => {
     for (const event of orders) expect(shop.fromJSON('orders', shop.toJSON('orders', event))).toEqual(event);
-    for (const event of customers) expect(shop.fromJSON('customers', shop.toJSON('customers', event))).toEqual(event);
+    for (const event of customers)
+      expect(shop.fromJSON('customers', shop.toJSON('customers', event))).toEqual(event);
     expect(shop.fromJSON('shipments', shop.toJSON('shipments', shipment))).toEqual(shipment);
     expect(offline.fromJSON('user_register', offline.toJSON('user_register', valid))).toEqual(valid);
   });
 
   it('writes the event type beside the record on multi-event topics', () => {
     const text = shop.toJSON('orders', orders[1] as (typeof orders)[number]);
-    expect(JSON.parse(text)).toMatchObject({ type: 'shop.orders.OrderPaid', value: { amount: { currency: 'EUR' } } });
+    expect(JSON.parse(text)).toMatchObject({
+      type: 'shop.orders.OrderPaid',
+      value: { amount: { currency: 'EUR' } },
+    });
   });
 
   it('refuses invalid values and texts with INVALID_VALUE listing the bad fields', () => {
-    const bad = { type: 'shop.orders.OrderPaid', value: { orderId: 'x', amount: { amount: '1.234', currency: 'EUR' }, paidAt: 3 } };
+    const bad = {
+      type: 'shop.orders.OrderPaid',
+      value: { orderId: 'x', amount: { amount: '1.234', currency: 'EUR' }, paidAt: 3 },
+    };
     const error = (() => {
       try {
         shop.validate('orders', bad as unknown as (typeof orders)[number]);
@@ -98,6 +105,8 @@ describe('validate, toJSON and fromJSON (no registry)', () => {
     expect(() => shop.fromJSON('orders', '{"type":"shop.orders.OrderShipped","value":{}}')).toThrow(
       expect.objectContaining({ code: 'INVALID_VALUE' }),
     );
-    expect(() => shop.fromJSON('shipments', 'not json')).toThrow(expect.objectContaining({ code: 'INVALID_VALUE' }));
+    expect(() => shop.fromJSON('shipments', 'not json')).toThrow(
+      expect.objectContaining({ code: 'INVALID_VALUE' }),
+    );
   });
 });

@@ -132,7 +132,7 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     const onShipments = shared?.problems.find((p) => p.affectedSubject === rename('shipments-value'));
     expect(onShipments).toMatchObject({
       sharedType: address,
-      path: 'address',
+      path: 'address.postalCode',
       kind: 'FIELD_REMOVED_WITHOUT_DEFAULT',
     });
     expect(onShipments?.message).toContain(`${address} v3 breaks ${rename('shipments-value')}`);

@@ -14,7 +14,7 @@ export function formatHuman(
   const lines: string[] = [];
   if (report.catalogError) lines.push(`${paint('red', 'FAIL')} schemas: ${report.catalogError}`);
   for (const subject of report.subjects) lines.push(...formatSubject(subject, paint, options.cwd));
-  lines.push(...formatGenerated(report, paint));
+  lines.push(...formatGenerated(report, paint, options.cwd));
   const { subjects, incompatible, invalid, registryFailures } = report.summary;
   const summary = [
     `${subjects} subject${subjects === 1 ? '' : 's'}`,
@@ -84,12 +84,19 @@ function formatRegistry(
   return parts.join(' ');
 }
 
-function formatGenerated(report: CheckReport, paint: (style: Style, text: string) => string): string[] {
+function formatGenerated(
+  report: CheckReport,
+  paint: (style: Style, text: string) => string,
+  cwd: string,
+): string[] {
   const { stale, missing, error } = report.generated;
   if (error) return [`${paint('red', 'FAIL')} generated types: cannot render (${error})`];
   if (stale.length + missing.length === 0)
     return report.catalogError ? [] : [`${paint('green', 'OK  ')} generated types up to date`];
-  const files = [...stale.map((file) => `${file} (stale)`), ...missing.map((file) => `${file} (missing)`)];
+  const files = [
+    ...stale.map((file) => `${relative(cwd, file)} (stale)`),
+    ...missing.map((file) => `${relative(cwd, file)} (missing)`),
+  ];
   return [
     `${paint('red', 'FAIL')} generated types out of date: ${files.join(', ')} — regenerate with events-generate`,
   ];

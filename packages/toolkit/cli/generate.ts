@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import { renderGeneratedFiles } from '../src/codegen/render-generated-files.ts';
-import { failWith } from './cli-failure.ts';
+import { exitOnHelp, failWith, helpFlag } from './cli-support.ts';
 
 const usage = `Usage: events-generate --schemas DIR --out DIR
 
@@ -13,15 +13,12 @@ removing files there that the catalog no longer produces. The generated code imp
 
 const { values } = parseArgs({
   options: {
+    ...helpFlag,
     schemas: { type: 'string', default: 'schemas' },
     out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+exitOnHelp(values.help, usage);
 if (!values.out) failWith(`--out is required.\n\n${usage}`, 2);
 
 try {

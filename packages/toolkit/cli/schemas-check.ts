@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { formatGithub } from '../src/check/format-github.ts';
 import { formatHuman } from '../src/check/format-human.ts';
 import { runSchemasCheck } from '../src/check/run-schemas-check.ts';
+import { exitOnHelp, failWith, helpFlag } from './cli-support.ts';
 
 const usage = `Usage: events-schemas-check [--schemas DIR] [--out DIR] [--format human|json|github] [--registry URL]
 
@@ -14,21 +15,16 @@ SCHEMA_REGISTRY_URL), also asks the registry for its verdict. Exits 0 only when 
 
 const { values } = parseArgs({
   options: {
+    ...helpFlag,
     format: { type: 'string', default: 'human' },
     registry: { type: 'string' },
     schemas: { type: 'string', default: 'schemas' },
     out: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-if (!['human', 'json', 'github'].includes(values.format)) {
-  console.error(`Unknown --format "${values.format}".\n\n${usage}`);
-  process.exit(2);
-}
+exitOnHelp(values.help, usage);
+if (!['human', 'json', 'github'].includes(values.format))
+  failWith(`Unknown --format "${values.format}".\n\n${usage}`, 2);
 
 const registryUrl = values.registry ?? process.env.SCHEMA_REGISTRY_URL;
 const username = process.env.SCHEMA_REGISTRY_USERNAME;

@@ -7,7 +7,7 @@ import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import { ContractError } from '../src/errors.ts';
 import { type RegistrationRow, registerCatalog } from '../src/registry/register-catalog.ts';
 import { createRegistryRest } from '../src/registry/registry-rest.ts';
-import { failWith } from './cli-failure.ts';
+import { exitOnHelp, failWith, helpFlag } from './cli-support.ts';
 
 const usage = `Usage: events-schemas-register [--schemas DIR] [--dry-run] [--json]
 
@@ -24,16 +24,13 @@ const envSchema = z.object({
 
 const { values: flags } = parseArgs({
   options: {
+    ...helpFlag,
     'dry-run': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
-    schemas: { type: 'string' },
-    help: { type: 'boolean', default: false },
+    schemas: { type: 'string', default: 'schemas' },
   },
 });
-if (flags.help) {
-  console.log(usage);
-  process.exit(0);
-}
+exitOnHelp(flags.help, usage);
 
 const env = envSchema.safeParse(process.env);
 if (!env.success) {
@@ -41,7 +38,7 @@ if (!env.success) {
   failWith(`Invalid environment:\n${problems.join('\n')}`, 1);
 }
 
-const schemasDir = resolve(flags.schemas ?? 'schemas');
+const schemasDir = resolve(flags.schemas);
 const rest = createRegistryRest({
   url: env.data.SCHEMA_REGISTRY_URL,
   ...(env.data.SCHEMA_REGISTRY_USERNAME && { username: env.data.SCHEMA_REGISTRY_USERNAME }),

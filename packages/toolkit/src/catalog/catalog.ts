@@ -75,7 +75,3 @@ export interface Catalog {
   /** Every subject in registration order: each after the subjects its schemas reference. */
   subjects: SubjectEntry[];
 }
-
-export function subjectOf(catalog: Catalog, name: string): SubjectEntry | undefined {
-  return catalog.subjects.find((entry) => entry.subject === name);
-}

@@ -1,0 +1,27 @@
+import type { RequestHandler } from 'express';
+import { decodeUtf8 } from './decode-utf8.ts';
+import { checkJsonContentType } from './json-content-type.ts';
+import { parseJson } from './parse-json.ts';
+import { readBody } from './read-body.ts';
+
+export const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
+
+/**
+ * Only UTF-8 JSON gets through, byte for byte as sent: 415 for another type, charset or an encoding we
+ * cannot undo; 413 over the limit; 400 for bytes that are not what they claim (bad gzip, invalid UTF-8,
+ * invalid JSON, a key given twice). On refusal the connection closes: the rest of the body is unread.
+ */
+export function jsonBody(options: { limitBytes?: number } = {}): RequestHandler {
+  const limitBytes = options.limitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  return async (req, res, next) => {
+    try {
+      checkJsonContentType(req.headers['content-type']);
+      req.body = parseJson(decodeUtf8(await readBody(req, { limitBytes })));
+    } catch (error) {
+      res.set('Connection', 'close');
+      next(error);
+      return;
+    }
+    next();
+  };
+}

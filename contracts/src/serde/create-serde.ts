@@ -6,7 +6,8 @@ import type { RegistryOptions } from '../registry/registry-options.ts';
 import { createRegistryRest } from '../registry/registry-rest.ts';
 import { createSchemaLookup } from '../registry/schema-lookup.ts';
 import { type EventOf, type TopicName, topicDescriptor } from '../topics.ts';
-import { findInvalidFields } from './validation.ts';
+import { createJsonForm, type JsonForm } from './json-form.ts';
+import { invalidValueError } from './validation.ts';
 import { decodeBody, encodeFramed, readSchemaId } from './wire-format.ts';
 
 export interface SerdeOptions {
@@ -20,7 +21,7 @@ export interface SerdeOptions {
   overrides?: { [T in TopicName]?: { subject?: string; schema?: object } };
 }
 
-export interface Serde {
+export interface Serde extends JsonForm {
   /** Looks up the ids of the compiled schemas so encode and decode then work without the registry. */
   warmUp(): Promise<void>;
   /** Validates the value and frames it in the Confluent wire format with the compiled schema's id. */
@@ -116,16 +117,12 @@ export function createSerde(options: SerdeOptions): Serde {
     return pending;
   }
 
-  function invalid(state: TopicState, value: unknown, cause?: unknown): ContractError {
-    const details = findInvalidFields(state.type, value);
-    const summary = details.map((field) => `${field.path || '(value)'}: ${field.message}`).join('; ');
-    return new ContractError('INVALID_VALUE', `invalid ${state.topic} event: ${summary || String(cause)}`, {
-      details,
-      cause,
-    });
-  }
+  const invalid = (state: TopicState, value: unknown, cause?: unknown) =>
+    invalidValueError(state.topic, state.type, value, cause);
 
   return {
+    ...createJsonForm((topic) => stateOf(topic).type),
+
     async warmUp() {
       await Promise.all((Object.keys(topics) as TopicName[]).map((topic) => writerIdOf(stateOf(topic))));
     },

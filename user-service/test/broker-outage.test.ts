@@ -4,7 +4,7 @@ import { loadConfig } from '../src/config.ts';
 import type { TestDatabase } from './helpers/database.ts';
 import { eventually } from './helpers/eventually.ts';
 import { countMessages, header, readTopic } from './helpers/kafka.ts';
-import { errorBody, postJson, userBody } from './helpers/listen.ts';
+import { postJson, problemBody, userBody } from './helpers/listen.ts';
 import { useService } from './helpers/service.ts';
 import { startStackPart, stopStackPart } from './helpers/stack.ts';
 
@@ -48,9 +48,9 @@ describe('a broker outage', () => {
       expect(await metric(url, 'outbox_backlog')).toBe(20);
       const readiness = await fetch(`${url}/readyz`);
       expect(readiness.status).toBe(503);
-      expect((await errorBody(readiness)).details).toContainEqual({
+      expect((await problemBody(readiness)).errors).toContainEqual({
         path: 'kafka',
-        message: 'kafka is unreachable',
+        message: 'kafka is not ready',
       });
       await eventually('a failed publish attempt is counted', async () => {
         const text = await (await fetch(`${url}/metrics`)).text();

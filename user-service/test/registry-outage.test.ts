@@ -3,7 +3,7 @@ import { countPending } from '../src/db/outbox-repository.ts';
 import { useTestDatabase } from './helpers/database.ts';
 import { eventually } from './helpers/eventually.ts';
 import { countMessages, useTestTopic } from './helpers/kafka.ts';
-import { errorBody, postJson } from './helpers/listen.ts';
+import { postJson, problemBody } from './helpers/listen.ts';
 import { startTestService } from './helpers/service.ts';
 import { startStackPart, stopStackPart } from './helpers/stack.ts';
 
@@ -30,8 +30,8 @@ describe('a schema registry outage', () => {
         }
         const readiness = await fetch(`${service.url}/readyz`);
         expect(readiness.status).toBe(503);
-        expect((await errorBody(readiness)).details).toEqual([
-          { path: 'registry', message: 'registry is unreachable' },
+        expect((await problemBody(readiness)).errors).toEqual([
+          { path: 'registry', message: 'registry is not ready' },
         ]);
         await new Promise((resolve) => setTimeout(resolve, 1_500));
         expect(await pending()).toBe(5);
@@ -41,7 +41,7 @@ describe('a schema registry outage', () => {
       await eventually('the backlog drains', async () => (await pending()) === 0, 90_000);
       expect(await countMessages(topic)).toBe(5);
     } finally {
-      await service.close();
+      await service.stop();
     }
   });
 });

@@ -30,6 +30,6 @@ export async function useService(): Promise<{ db: TestDatabase; topic: string; u
   const db = await useTestDatabase();
   const topic = await useTestTopic();
   const service = await startTestService({ db, topic });
-  registerCleanup(() => service.close());
+  registerCleanup(() => service.stop());
   return { db, topic, url: service.url };
 }

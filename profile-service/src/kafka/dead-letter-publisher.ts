@@ -1,6 +1,6 @@
 import type { KafkaMessage, Producer } from 'kafkajs';
-import { buildDeadLetterHeaders } from '../dlq/dead-letter-headers.ts';
-import { ProfileServiceError } from '../errors.ts';
+import { profileServiceError } from '../errors.ts';
+import { buildDeadLetterHeaders } from './dead-letter-headers.ts';
 
 export interface DeadLetter {
   topic: string;
@@ -54,7 +54,7 @@ export function createDeadLetterPublisher({
           })),
         });
       } catch (error) {
-        throw new ProfileServiceError('DLQ_PUBLISH_FAILED', `publishing to ${dlqTopic} failed`, {
+        throw profileServiceError('DLQ_PUBLISH_FAILED', `publishing to ${dlqTopic} failed`, {
           cause: error,
         });
       }

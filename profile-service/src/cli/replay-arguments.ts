@@ -1,18 +1,8 @@
 import { parseArgs } from 'node:util';
-import { DLQ_HEADERS, REPLAYED_FROM_HEADER } from './dead-letter-headers.ts';
+import { DLQ_HEADERS, REPLAYED_FROM_HEADER } from '../kafka/dead-letter-headers.ts';
+import { type ReplaySelection, ReplayUsageError } from '../use-cases/plan-replay.ts';
 
-export class ReplayUsageError extends Error {
-  override name = 'ReplayUsageError';
-}
-
-export interface ReplaySelection {
-  /** Undefined: every partition of the DLQ topic. */
-  partition?: number;
-  range: { kind: 'all' } | { kind: 'offset'; offset: bigint } | { kind: 'range'; from?: bigint; to?: bigint };
-  dryRun: boolean;
-  /** Overrides the configured DLQ topic. */
-  topic?: string;
-}
+export { ReplayUsageError };
 
 export const REPLAY_USAGE = `Usage: npm run dlq:replay -- (--all | --offset N | --from N [--to N] | --to N) [options]
 

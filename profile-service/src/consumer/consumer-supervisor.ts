@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Backoff } from '@events/service-platform/lifecycle';
+import type { Logger } from '@events/service-platform/observability';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import type { Logger } from 'pino';
-import type { Backoff } from '../consumer/backoff.ts';
 
 export interface ConsumerSupervisorDeps {
   kafka: Kafka;

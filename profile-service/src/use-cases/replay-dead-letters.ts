@@ -1,12 +1,7 @@
 import { type Kafka, type KafkaMessage, Partitioners } from 'kafkajs';
-import {
-  DLQ_HEADERS,
-  headerText,
-  REPLAYED_FROM_HEADER,
-  withoutDeadLetterHeaders,
-} from './dead-letter-headers.ts';
-import { planReplay, type ReplayRange } from './plan-replay.ts';
-import type { ReplaySelection } from './replay-selection.ts';
+import { DLQ_HEADERS, REPLAYED_FROM_HEADER, withoutDeadLetterHeaders } from '../kafka/dead-letter-headers.ts';
+import { headerText } from '../kafka/message-headers.ts';
+import { planReplay, type ReplayRange, type ReplaySelection } from './plan-replay.ts';
 
 export interface ReplayProgress {
   partition: number;

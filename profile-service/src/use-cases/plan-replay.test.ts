@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReplay } from './plan-replay.ts';
-import { ReplayUsageError } from './replay-selection.ts';
+import { planReplay, ReplayUsageError } from './plan-replay.ts';
 
 const topic = [
   { partition: 0, low: 0n, high: 5n },

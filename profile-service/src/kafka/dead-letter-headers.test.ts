@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildDeadLetterHeaders, headerText, withoutDeadLetterHeaders } from './dead-letter-headers.ts';
+import { buildDeadLetterHeaders, withoutDeadLetterHeaders } from './dead-letter-headers.ts';
+import { headerText } from './message-headers.ts';
 
 const origin = {
   topic: 'user_register',

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
+import { createBackoff } from '@events/service-platform/lifecycle';
 import type { Kafka } from 'kafkajs';
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
-import { createBackoff } from '../consumer/backoff.ts';
 import { createConsumerSupervisor } from './consumer-supervisor.ts';
 
 const events = { CRASH: 'crash', GROUP_JOIN: 'join', DISCONNECT: 'disconnect' };
@@ -43,7 +43,7 @@ function setup(prepare: (consumer: FakeConsumer, index: number) => void = () => 
     sessionTimeoutMs: 30_000,
     eachBatch: async () => {},
     onAssignment,
-    backoff: createBackoff({ initialMs: 5, maxMs: 10 }),
+    backoff: createBackoff({ baseMs: 5, maxMs: 10 }),
     logger: pino({ level: 'silent' }),
   });
   return { supervisor, consumers, onAssignment };

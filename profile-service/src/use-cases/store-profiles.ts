@@ -1,14 +1,13 @@
-import type { ProfileRepository, UpsertResult } from '../db/profile-repository.ts';
+import { isServiceError, type ServiceError } from '@events/service-platform/errors';
 import type { ProfileDraft } from '../domain/profile.ts';
-import { ProfileServiceError } from '../errors.ts';
+import type { ProfileRepository, UpsertResult } from '../postgres/profile-repository.ts';
 
 export interface StoreResult extends UpsertResult {
   /** Drafts the database refused on their own (not an outage): dead-letter them, do not retry forever. */
   rejected: { draft: ProfileDraft; reason: string }[];
 }
 
-const isRejection = (error: unknown): error is ProfileServiceError =>
-  error instanceof ProfileServiceError && error.code === 'DATABASE_REJECTED';
+const isRejection = (error: unknown): error is ServiceError => isServiceError(error, 'DATABASE_REJECTED');
 
 /**
  * One upsert for the whole chunk. Only if the database refuses that statement itself (a row it cannot

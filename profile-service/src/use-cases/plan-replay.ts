@@ -1,4 +1,16 @@
-import { type ReplaySelection, ReplayUsageError } from './replay-selection.ts';
+/** A selection that names nothing the DLQ topic holds, or contradicts itself. */
+export class ReplayUsageError extends Error {
+  override name = 'ReplayUsageError';
+}
+
+export interface ReplaySelection {
+  /** Undefined: every partition of the DLQ topic. */
+  partition?: number;
+  range: { kind: 'all' } | { kind: 'offset'; offset: bigint } | { kind: 'range'; from?: bigint; to?: bigint };
+  dryRun: boolean;
+  /** Overrides the configured DLQ topic. */
+  topic?: string;
+}
 
 export interface PartitionOffsets {
   partition: number;

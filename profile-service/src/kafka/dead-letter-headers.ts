@@ -36,12 +36,6 @@ export function buildDeadLetterHeaders(original: IHeaders | undefined, origin: D
   };
 }
 
-export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
-  const value = headers?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined ? undefined : first.toString();
-}
-
 const DEAD_LETTER_HEADER_NAMES: ReadonlySet<string> = new Set([
   ...Object.values(DLQ_HEADERS),
   REPLAYED_FROM_HEADER,

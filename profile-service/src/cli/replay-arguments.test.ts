@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReplayArgs, ReplayUsageError } from './replay-selection.ts';
+import { parseReplayArgs, ReplayUsageError } from './replay-arguments.ts';
 
 describe('parseReplayArgs', () => {
   it('reads a single offset on one partition', () => {

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceApp, jsonBody, type RunningHttpServer, startHttpServer } from '../src/http/index.ts';
 import { createMetricsRegistry } from '../src/observability/metrics-registry.ts';
-import { openSlowClient, post, type RawResponse, sendRaw } from './raw-http.ts';
+import { openSlowClient, post, type RawResponse, sendRaw } from '@events/test-kit/raw-http';
 
 const HEADERS_TIMEOUT_MS = 1_000;
 const REQUEST_TIMEOUT_MS = 2_000;
@@ -101,6 +101,16 @@ describe('a service over a raw socket', () => {
     const response = await json('{"a":1}', { 'content-length': '100' });
     await expectProblem(response, 408, 'REQUEST_TIMEOUT');
     expect(response.elapsedMs).toBeLessThan(REQUEST_TIMEOUT_MS + 2_000);
+  });
+
+  it('refuses a body over the limit with a 413 that a client still sending it receives', async () => {
+    const response = await fetch(`http://127.0.0.1:${server.port}/echo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ big: 'y'.repeat(2_000_000) }),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('answers bytes that are not HTTP with a 400', async () => {

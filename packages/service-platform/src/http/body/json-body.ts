@@ -9,7 +9,8 @@ export const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
 /**
  * Only UTF-8 JSON gets through, byte for byte as sent: 415 for another type, charset or an encoding we
  * cannot undo; 413 over the limit; 400 for bytes that are not what they claim (bad gzip, invalid UTF-8,
- * invalid JSON, a key given twice). On refusal the connection closes: the rest of the body is unread.
+ * invalid JSON, a key given twice). Node discards whatever of the body was left unread before it reuses
+ * the connection, and the request timeout bounds how long that may take.
  */
 export function jsonBody(options: { limitBytes?: number } = {}): RequestHandler {
   const limitBytes = options.limitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
@@ -18,7 +19,6 @@ export function jsonBody(options: { limitBytes?: number } = {}): RequestHandler 
       checkJsonContentType(req.headers['content-type']);
       req.body = parseJson(decodeUtf8(await readBody(req, { limitBytes })));
     } catch (error) {
-      res.set('Connection', 'close');
       next(error);
       return;
     }

@@ -31,7 +31,7 @@ describe('defineServiceConfig', () => {
       port: 3999,
       host: '0.0.0.0',
       headersTimeoutMs: 10_000,
-      requestTimeoutMs: 30_000,
+      requestTimeoutMs: 20_000,
       keepAliveTimeoutMs: 5_000,
     });
     expect(config.kafka).toEqual({ clientId: 'demo-service', brokers: ['127.0.0.1:9092'], ssl: false });

@@ -16,7 +16,7 @@ export function platformEnvShape(defaults: PlatformDefaults) {
     PORT: integer(0, 65_535).default(defaults.port),
     HOST: z.string().min(1).default('0.0.0.0'),
     HTTP_HEADERS_TIMEOUT_MS: integer(1_000).default(10_000),
-    HTTP_REQUEST_TIMEOUT_MS: integer(1_000).default(30_000),
+    HTTP_REQUEST_TIMEOUT_MS: integer(1_000).default(20_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(1_000).default(5_000),
     LOG_LEVEL: logLevel().default('info'),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default(defaults.databaseUrl),

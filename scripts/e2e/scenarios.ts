@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Producer } from 'kafkajs';
 import type pg from 'pg';
+import { runAtRate } from '../harness/rate-limiter.ts';
+import type { ServiceProcess } from '../harness/service-process.ts';
 import { lyingClients } from './lying-clients.ts';
 import { malformedRequests } from './malformed-requests.ts';
 import { garbageBody, poisonMessages } from './poison-messages.ts';
-import { runAtRate } from './rate-limiter.ts';
-import type { ServiceProcess } from './service-process.ts';
 import { stack } from './stack-control.ts';
 
 export interface ScenarioContext {

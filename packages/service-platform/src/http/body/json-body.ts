@@ -14,7 +14,7 @@ export const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
  */
 export function jsonBody(options: { limitBytes?: number } = {}): RequestHandler {
   const limitBytes = options.limitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
-  return async (req, res, next) => {
+  return async (req, _res, next) => {
     try {
       checkJsonContentType(req.headers['content-type']);
       req.body = parseJson(decodeUtf8(await readBody(req, { limitBytes })));

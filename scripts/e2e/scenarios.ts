@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { stackPart as stack } from '@events/test-kit/stack-control';
 import type { Producer } from 'kafkajs';
 import type pg from 'pg';
 import { runAtRate } from '../harness/rate-limiter.ts';
@@ -6,7 +7,6 @@ import type { ServiceProcess } from '../harness/service-process.ts';
 import { lyingClients } from './lying-clients.ts';
 import { malformedRequests } from './malformed-requests.ts';
 import { garbageBody, poisonMessages } from './poison-messages.ts';
-import { stack } from './stack-control.ts';
 
 export interface ScenarioContext {
   userService: ServiceProcess;

@@ -1,5 +1,6 @@
 import { createSerde, type UserRegister } from '@events/contracts';
 import { createKafka } from '@events/service-platform/kafka';
+import { waitFor } from '@events/test-kit/polling';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -9,7 +10,6 @@ import { createOutboxEncoder } from '../src/outbox/encode-outbox-row.ts';
 import { listenForOutboxRows } from '../src/outbox/outbox-notifications.ts';
 import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
 import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { eventually } from './helpers/eventually.ts';
 import { countMessages, header, readTopic, useTestTopic } from './helpers/kafka.ts';
 import { postJson, userBody } from './helpers/listen.ts';
 import { useService } from './helpers/service.ts';
@@ -57,7 +57,7 @@ describe('publishing registrations', () => {
     expect(header(message, 'event-id')).toBe(rows[0]?.id);
     expect(header(message, 'traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     expect(header(message, 'traceparent')).not.toContain('00f067aa0ba902b7');
-    await eventually('the outbox row is marked published', async () => {
+    await waitFor('the outbox row is marked published', async () => {
       const { rows: marked } = await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NOT NULL');
       return marked.length === 1;
     });
@@ -93,7 +93,7 @@ describe('the relay wake-up', () => {
       relay.start();
       await settle();
       await users.register({ email: 'notify@example.com', username: 'notify' }, { traceparent });
-      await eventually('the first row is published', drained, 30_000);
+      await waitFor('the first row is published', drained, 30_000);
 
       const { rowCount } = await db.pool.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -102,7 +102,7 @@ describe('the relay wake-up', () => {
       expect(rowCount).toBeGreaterThan(0);
       await settle();
       await users.register({ email: 'again@example.com', username: 'again' }, { traceparent });
-      await eventually('the row written after the reconnect is published', drained, 30_000);
+      await waitFor('the row written after the reconnect is published', drained, 30_000);
     } finally {
       await relay.stop();
       await Promise.all([publisher.disconnect(), wakeups.close()]);
@@ -142,7 +142,7 @@ describe('two relay instances on one database', () => {
     });
     for (const { relay } of relays) relay.start();
     try {
-      await eventually('the outbox is drained', async () => (await db.unpublished()) === 0);
+      await waitFor('the outbox is drained', async () => (await db.unpublished()) === 0);
     } finally {
       for (const { relay, publisher } of relays) {
         await relay.stop();

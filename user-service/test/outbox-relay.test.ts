@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createSerde } from '@events/contracts';
 import { createKafka } from '@events/service-platform/kafka';
+import { waitFor } from '@events/test-kit/polling';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -10,7 +11,6 @@ import { createMetrics } from '../src/observability/metrics.ts';
 import { createOutboxEncoder } from '../src/outbox/encode-outbox-row.ts';
 import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { eventually } from './helpers/eventually.ts';
 import { header, readTopic, useTestTopic } from './helpers/kafka.ts';
 import { usersIn } from './helpers/users.ts';
 
@@ -67,7 +67,7 @@ describe('the outbox relay', () => {
     const { relay, metrics } = relayFor(db, topic, flaky, logger);
     relay.start();
     try {
-      await eventually(
+      await waitFor(
         'the row is published after the failures',
         async () => (await countPending(db.pool)) === 0,
       );
@@ -110,7 +110,7 @@ describe('the outbox relay', () => {
     const { relay, metrics } = relayFor(db, topic, publisher);
     relay.start();
     try {
-      await eventually(
+      await waitFor(
         'the outbox has nothing left to publish',
         async () => (await countPending(db.pool)) === 0,
       );

@@ -21,5 +21,7 @@ export function runRootScript(args: string[]): Promise<void> {
   });
 }
 
-export const stopStackPart = (part: 'kafka' | 'registry') => runRootScript(['stack:down', '--', part]);
-export const startStackPart = (part: 'kafka' | 'registry') => runRootScript(['stack:up', '--', part]);
+/** Stops or starts one part of the shared stack (`kafka`, `registry`...) through the CLI a person uses. */
+export function stackPart(action: 'up' | 'down', part: string): Promise<void> {
+  return runRootScript([`stack:${action}`, '--', part]);
+}

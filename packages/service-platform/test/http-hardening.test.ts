@@ -1,10 +1,11 @@
 import { gzipSync } from 'node:zlib';
+import { openSlowClient, post, type RawResponse, sendRaw } from '@events/test-kit/raw-http';
 import { Router } from 'express';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServiceApp, jsonBody, type RunningHttpServer, startHttpServer } from '../src/http/index.ts';
+import type { RunningHttpServer } from '../src/http/http-server.ts';
+import { createServiceApp, jsonBody, startHttpServer } from '../src/http/index.ts';
 import { createMetricsRegistry } from '../src/observability/metrics-registry.ts';
-import { openSlowClient, post, type RawResponse, sendRaw } from '@events/test-kit/raw-http';
 
 const HEADERS_TIMEOUT_MS = 1_000;
 const REQUEST_TIMEOUT_MS = 2_000;

@@ -1,1 +1,1 @@
-export { type FieldError, isServiceError, ServiceError, type ServiceErrorOptions } from './service-error.ts';
+export { isServiceError, ServiceError, type ServiceErrorOptions } from './service-error.ts';

@@ -1,2 +1,2 @@
-export { type Backoff, type BackoffOptions, backoffDelay, createBackoff } from './backoff.ts';
-export { type RunServiceOptions, runService, type Stoppable } from './run-service.ts';
+export { type Backoff, backoffDelay, createBackoff } from './backoff.ts';
+export { runService } from './run-service.ts';

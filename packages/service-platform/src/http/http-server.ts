@@ -83,7 +83,10 @@ export async function startHttpServer(
     },
     handler,
   );
-  server.on('clientError', answerClientError);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    logger.debug({ code: error.code, err: error }, 'client connection error');
+    answerClientError(error, socket);
+  });
   server.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readBody } from './read-body.ts';
 
@@ -14,45 +13,23 @@ function request(headers: Record<string, string>, chunks: Buffer[], end = true):
 const json = Buffer.from('{"email":"a@example.com"}');
 
 describe('readBody', () => {
-  it('reads an unencoded body of its declared length', async () => {
+  it('reads a body of its declared length', async () => {
     const body = await readBody(request({ 'content-length': String(json.length) }, [json]), {
       limitBytes: 1024,
     });
     expect(body.equals(json)).toBe(true);
   });
 
-  it('undoes gzip', async () => {
-    const body = await readBody(request({ 'content-encoding': 'gzip' }, [gzipSync(json)]), {
-      limitBytes: 1024,
-    });
-    expect(body.equals(json)).toBe(true);
+  it('reads a body sent without a length', async () => {
+    expect((await readBody(request({}, [json]), { limitBytes: 1024 })).equals(json)).toBe(true);
   });
 
-  it('refuses a body that claims gzip but is not, with a 400', async () => {
+  it('refuses a body over the limit with a 413', async () => {
     await expect(
-      readBody(request({ 'content-encoding': 'gzip' }, [json]), { limitBytes: 1024 }),
+      readBody(request({}, [Buffer.alloc(2048, 0x20)]), { limitBytes: 1024 }),
     ).rejects.toMatchObject({
-      code: 'MALFORMED_BODY',
-      message: expect.stringMatching(/not valid gzip data/),
-    });
-  });
-
-  it('refuses a truncated gzip body with a 400', async () => {
-    const truncated = gzipSync(json).subarray(0, 12);
-    await expect(
-      readBody(request({ 'content-encoding': 'gzip' }, [truncated]), { limitBytes: 1024 }),
-    ).rejects.toMatchObject({ code: 'MALFORMED_BODY' });
-  });
-
-  it('refuses a body over the limit with a 413, compressed or not', async () => {
-    const big = Buffer.alloc(2048, 0x20);
-    await expect(readBody(request({}, [big]), { limitBytes: 1024 })).rejects.toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
     });
-    // Two kilobytes of spaces compress to a few bytes: the limit applies to what they inflate to.
-    await expect(
-      readBody(request({ 'content-encoding': 'gzip' }, [gzipSync(big)]), { limitBytes: 1024 }),
-    ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('refuses a declared length over the limit before reading anything', async () => {
@@ -65,11 +42,5 @@ describe('readBody', () => {
     await expect(
       readBody(request({ 'content-length': '100' }, [json]), { limitBytes: 1024 }),
     ).rejects.toMatchObject({ code: 'MALFORMED_BODY', message: expect.stringMatching(/Content-Length/) });
-  });
-
-  it('refuses an unsupported encoding with a 415', async () => {
-    await expect(
-      readBody(request({ 'content-encoding': 'compress' }, [json]), { limitBytes: 1024 }),
-    ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 });

@@ -4,9 +4,11 @@ import {
   type Serde as CatalogSerde,
   type SerdeOptions as CatalogSerdeOptions,
   createSerde as createCatalogSerde,
+  isTopicName as isCatalogTopicName,
 } from '@events/toolkit';
 import { topics } from './generated/index.ts';
 
+export { deadLetterTopicOf, EVENT_HEADERS, TOPICS } from './agreements.ts';
 export {
   type CompatibilityLevel,
   type CompatibilityResult,
@@ -32,6 +34,13 @@ export type EventOf<T extends TopicName> = CatalogEventOf<Topics, T>;
 export type KeyOf<T extends TopicName> = CatalogKeyOf<Topics, T>;
 export type Serde = CatalogSerde<Topics>;
 export type SerdeOptions = Omit<CatalogSerdeOptions<Topics>, 'topics'>;
+/** The registry-free part of the serde: validation and the JSON text form the outbox stores. */
+export type JsonForm = Pick<Serde, 'validate' | 'toJSON' | 'fromJSON'>;
+
+/** Whether `name` is a topic of this catalog (for strings from outside the type system, e.g. a table). */
+export function isTopicName(name: unknown): name is TopicName {
+  return isCatalogTopicName(topics, name);
+}
 
 /** The toolkit's serde over this catalog's topics. */
 export function createSerde(options: SerdeOptions): Serde {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunContext } from '../e2e/run-context.ts';
-import { ServiceProcess } from '../e2e/service-process.ts';
+import type { RunContext } from '../harness/run-context.ts';
+import { ServiceProcess } from '../harness/service-process.ts';
 import { logsDir } from '../stack/paths.ts';
 
 export const ports = { userService: 3200, profileService: 3201, ceiling: 3202 };

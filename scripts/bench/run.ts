@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createRunContext } from '../e2e/run-context.ts';
+import { createRunContext } from '../harness/run-context.ts';
 import { repoRoot } from '../stack/paths.ts';
 import { type BenchOptions, parseBenchOptions } from './bench-options.ts';
 import { enableProfiling } from './bench-services.ts';

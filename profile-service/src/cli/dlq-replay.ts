@@ -1,9 +1,9 @@
+import { createKafka } from '@events/service-platform/kafka';
+import { createLogger } from '@events/service-platform/observability';
 import { loadConfig } from '../config.ts';
-import { DLQ_HEADERS } from '../dlq/dead-letter-headers.ts';
-import { replayDeadLetters } from '../dlq/replay-dead-letters.ts';
-import { parseReplayArgs, REPLAY_USAGE, ReplayUsageError } from '../dlq/replay-selection.ts';
-import { createKafka } from '../kafka/create-kafka.ts';
-import { createLogger } from '../observability/logger.ts';
+import { DLQ_HEADERS } from '../kafka/dead-letter-headers.ts';
+import { replayDeadLetters } from '../use-cases/replay-dead-letters.ts';
+import { parseReplayArgs, REPLAY_USAGE, ReplayUsageError } from './replay-arguments.ts';
 
 async function main(): Promise<number> {
   const selection = parseReplayArgs(process.argv.slice(2));
@@ -12,12 +12,16 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  // A CLI prints its own progress: the service's info lines would only drown it.
+  const logger = createLogger({
+    name: 'dlq-replay',
+    level: process.env.LOG_LEVEL ? config.logLevel : 'warn',
+  });
   const dlqTopic = selection.topic ?? config.consumer.dlqTopic;
   const verb = selection.dryRun ? 'would replay' : 'replayed';
   console.log(`${selection.dryRun ? 'Dry run: reading' : 'Replaying from'} ${dlqTopic}...`);
   const summary = await replayDeadLetters({
-    kafka: createKafka({ ...config.kafka, clientId: `${config.kafka.clientId}-dlq-replay`, logger }),
+    kafka: createKafka({ ...config.kafka, clientId: `${config.kafka.clientId}-dlq-replay` }, logger),
     dlqTopic,
     groupId: `${config.consumer.groupId}.dlq-replay`,
     selection,

@@ -1,14 +1,14 @@
+import { EVENT_HEADERS } from '@events/contracts';
+import type { Backoff } from '@events/service-platform/lifecycle';
+import type { Logger } from '@events/service-platform/observability';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
-import type { Logger } from 'pino';
-import type { ProfileRepository } from '../db/profile-repository.ts';
-import { headerText } from '../dlq/dead-letter-headers.ts';
 import { keepNewestPerUser, type ProfileDraft } from '../domain/profile.ts';
+import type { DeadLetter, DeadLetterPublisher } from '../kafka/dead-letter-publisher.ts';
+import { headerText } from '../kafka/message-headers.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import type { Backoff } from './backoff.ts';
-import type { DeadLetter, DeadLetterPublisher } from './dead-letter-publisher.ts';
-import { TRACEPARENT_HEADER } from './message-headers.ts';
+import type { ProfileRepository } from '../postgres/profile-repository.ts';
+import { storeProfiles } from '../use-cases/store-profiles.ts';
 import type { ReadMessage } from './read-message.ts';
-import { storeProfiles } from './store-profiles.ts';
 
 export interface BatchProcessorDeps {
   readMessage: ReadMessage;
@@ -49,7 +49,7 @@ export function createBatchProcessor(deps: BatchProcessorDeps): BatchProcessor {
     const debug = logger.isLevelEnabled('debug');
     const logFields = (eventId: string, message: KafkaMessage) => ({
       eventId,
-      traceparent: headerText(message.headers, TRACEPARENT_HEADER),
+      traceparent: headerText(message.headers, EVENT_HEADERS.traceparent),
       topic,
       partition,
       offset: message.offset,

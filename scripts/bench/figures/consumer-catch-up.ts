@@ -6,7 +6,7 @@ import {
   dropDatabase,
   type RunContext,
   recreateDatabase,
-} from '../../e2e/run-context.ts';
+} from '../../harness/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { profileService, stopAll } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';

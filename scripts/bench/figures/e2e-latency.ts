@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runAtRate } from '../../e2e/rate-limiter.ts';
-import { registration } from '../../e2e/registrations.ts';
+import { runAtRate } from '../../harness/rate-limiter.ts';
+import { registration } from '../../harness/registrations.ts';
 import {
   createTopics,
   deleteTopics,
   dropDatabase,
   type RunContext,
   recreateDatabase,
-} from '../../e2e/run-context.ts';
+} from '../../harness/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { ports, profileService, stopAll, userService } from '../bench-services.ts';
 import { type FigureOutcome, ratioOf } from '../figure.ts';

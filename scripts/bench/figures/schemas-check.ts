@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { checkCompatibility } from '@events/contracts';
-import type { RunContext } from '../../e2e/run-context.ts';
+import type { RunContext } from '../../harness/run-context.ts';
 import { repoRoot } from '../../stack/paths.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';

@@ -1,5 +1,5 @@
 import type avsc from 'avsc';
-import type { InvalidField } from '../errors.ts';
+import { ContractError, type InvalidField } from '../errors.ts';
 
 /** Every field of `value` that `type` rejects, with a dotted path and what was expected. */
 export function findInvalidFields(type: avsc.Type, value: unknown): InvalidField[] {
@@ -10,6 +10,21 @@ export function findInvalidFields(type: avsc.Type, value: unknown): InvalidField
     },
   });
   return fields;
+}
+
+/** The INVALID_VALUE error for `value`, listing every bad field in its message and details. */
+export function invalidValueError(
+  topic: string,
+  type: avsc.Type,
+  value: unknown,
+  cause?: unknown,
+): ContractError {
+  const details = findInvalidFields(type, value);
+  const summary = details.map((field) => `${field.path || '(value)'}: ${field.message}`).join('; ');
+  return new ContractError('INVALID_VALUE', `invalid ${topic} event: ${summary || String(cause)}`, {
+    details,
+    cause,
+  });
 }
 
 function describe(type: avsc.Type): string {

@@ -8,7 +8,6 @@ import {
 } from '@events/toolkit';
 import { topics } from './generated/index.ts';
 
-export { deadLetterTopicOf, EVENT_HEADERS, TOPICS } from './agreements.ts';
 export {
   type CompatibilityLevel,
   type CompatibilityResult,
@@ -25,6 +24,7 @@ export {
   type Problem,
   type RegistryOptions,
 } from '@events/toolkit';
+export { deadLetterTopicOf, EVENT_HEADERS, TOPICS } from './agreements.ts';
 export * from './generated/index.ts';
 
 /** This system's topics, as the catalog in schemas/ declares them. */

@@ -16,6 +16,7 @@ export {
 } from './errors.ts';
 export * from './generated/index.ts';
 export { defineHandler, type EventContext, type EventHandler, type TopicHandler } from './handlers.ts';
+export { type MessageContract, messageContract } from './message-contract.ts';
 export type { RegistryOptions } from './registry/registry-options.ts';
 export { createSerde, type Serde, type SerdeOptions } from './serde/create-serde.ts';
 export type { JsonForm } from './serde/json-form.ts';

@@ -87,7 +87,7 @@ export function createBatchProcessor(deps: BatchProcessorDeps): BatchProcessor {
     });
     const deadLetter = (index: number, code: string, reason: string) => {
       const span = spans[index] as Span;
-      failSpan(span, new Error(reason), code);
+      failSpan(span, new Error(reason));
       span.setAttribute('error.type', code);
       const message = messages[index] as KafkaMessage;
       letters.push({ topic, partition, message, code, reason, trace: contextWith(span) });

@@ -5,6 +5,8 @@ import {
   type SerdeOptions as CatalogSerdeOptions,
   createSerde as createCatalogSerde,
   isTopicName as isCatalogTopicName,
+  type MessageContract,
+  messageContract as catalogMessageContract,
 } from '@events/toolkit';
 import { topics } from './generated/index.ts';
 
@@ -35,6 +37,7 @@ export type KeyOf<T extends TopicName> = CatalogKeyOf<Topics, T>;
 export type Serde = CatalogSerde<Topics>;
 export type SerdeOptions = Omit<CatalogSerdeOptions<Topics>, 'topics'>;
 /** The registry-free part of the serde: validation and the JSON text form the outbox stores. */
+export type { MessageContract };
 export type JsonForm = Pick<Serde, 'validate' | 'toJSON' | 'fromJSON'>;
 
 /** Whether `name` is a topic of this catalog (for strings from outside the type system, e.g. a table). */
@@ -45,4 +48,9 @@ export function isTopicName(name: unknown): name is TopicName {
 /** The toolkit's serde over this catalog's topics. */
 export function createSerde(options: SerdeOptions): Serde {
   return createCatalogSerde({ ...options, topics });
+}
+
+/** Subject, schema id and version, and event type of a message on one of this catalog's topics. */
+export function messageContract(topic: string, value: Buffer | null, event?: unknown): MessageContract {
+  return catalogMessageContract(topics, topic, value, event);
 }

@@ -10,6 +10,7 @@ export default defineConfig({
     lifecycle: 'src/lifecycle/index.ts',
     observability: 'src/observability/index.ts',
     postgres: 'src/postgres/index.ts',
+    tracing: 'src/tracing/index.ts',
   },
   format: ['esm'],
   target: 'node22',

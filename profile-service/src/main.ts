@@ -1,5 +1,22 @@
-import { runService } from '@events/service-platform/lifecycle';
-import { loadConfig } from './config.ts';
-import { startProfileService } from './start-service.ts';
+import { startTracing } from '@events/service-platform/tracing';
 
-await runService({ loadConfig, start: (config, logger) => startProfileService({ config, logger }) });
+// Tracing first: Express and pg must be imported after the SDK hooks them, hence the dynamic imports.
+const tracing = await startTracing({ serviceName: 'profile-service' });
+const [{ runService }, { loadConfig }, { startProfileService }] = await Promise.all([
+  import('@events/service-platform/lifecycle'),
+  import('./config.ts'),
+  import('./start-service.ts'),
+]);
+
+await runService({
+  loadConfig,
+  start: async (config, logger) => {
+    const service = await startProfileService({ config, logger });
+    return {
+      async stop() {
+        await service.stop();
+        await tracing.shutdown();
+      },
+    };
+  },
+});

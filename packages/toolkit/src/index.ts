@@ -36,6 +36,7 @@ export {
   IGNORE,
   type RouteOutcome,
 } from './handlers.ts';
+export { type MessageContract, messageContract } from './message-contract.ts';
 export { type RegistrationRow, registerCatalog } from './registry/register-catalog.ts';
 export type { RegistryOptions } from './registry/registry-options.ts';
 export { createRegistryRest, type RegistryRest } from './registry/registry-rest.ts';

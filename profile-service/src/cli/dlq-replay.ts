@@ -1,5 +1,6 @@
 import { createKafka } from '@events/service-platform/kafka';
 import { createLogger } from '@events/service-platform/observability';
+import { startTracing } from '@events/service-platform/tracing';
 import { loadConfig } from '../config.ts';
 import { DLQ_HEADERS } from '../kafka/dead-letter-headers.ts';
 import { replayDeadLetters } from '../use-cases/replay-dead-letters.ts';
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
+const tracing = await startTracing({ serviceName: 'profile-service-dlq-replay' });
 try {
   process.exitCode = await main();
 } catch (error) {
@@ -52,4 +54,6 @@ try {
     console.error('dlq:replay failed:', error instanceof Error ? error.message : error);
     process.exitCode = 1;
   }
+} finally {
+  await tracing.shutdown();
 }

@@ -1,3 +1,4 @@
+import { type Context, failSpan, injectInto, startSendSpan } from '@events/service-platform/tracing';
 import type { KafkaMessage, Producer } from 'kafkajs';
 import { profileServiceError } from '../errors.ts';
 import { buildDeadLetterHeaders } from './dead-letter-headers.ts';
@@ -8,6 +9,8 @@ export interface DeadLetter {
   message: KafkaMessage;
   code: string;
   reason: string;
+  /** The trace the message was processed in: its dead-letter send joins it. */
+  trace: Context;
 }
 
 export interface DeadLetterPublisher {
@@ -31,6 +34,9 @@ export function createDeadLetterPublisher({
   return {
     async publish(letters) {
       if (letters.length === 0) return;
+      const spans = letters.map(({ message, trace }) =>
+        startSendSpan({ topic: dlqTopic, key: message.key }, trace),
+      );
       try {
         if (!connected) {
           await producer.connect();
@@ -39,10 +45,8 @@ export function createDeadLetterPublisher({
         await producer.send({
           topic: dlqTopic,
           acks: -1,
-          messages: letters.map(({ topic, partition, message, code, reason }) => ({
-            key: message.key,
-            value: message.value,
-            headers: buildDeadLetterHeaders(message.headers, {
+          messages: letters.map(({ topic, partition, message, code, reason }, index) => {
+            const headers = buildDeadLetterHeaders(message.headers, {
               topic,
               partition,
               offset: message.offset,
@@ -50,13 +54,18 @@ export function createDeadLetterPublisher({
               consumerGroup,
               errorCode: code,
               errorMessage: reason,
-            }),
-          })),
+            });
+            injectInto(headers, spans[index]!);
+            return { key: message.key, value: message.value, headers };
+          }),
         });
       } catch (error) {
+        for (const span of spans) failSpan(span, error);
         throw profileServiceError('DLQ_PUBLISH_FAILED', `publishing to ${dlqTopic} failed`, {
           cause: error,
         });
+      } finally {
+        for (const span of spans) span.end();
       }
     },
   };

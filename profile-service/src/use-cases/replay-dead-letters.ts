@@ -1,4 +1,5 @@
-import { type Kafka, type KafkaMessage, Partitioners } from 'kafkajs';
+import { contextOf, failSpan, injectInto, startLinkedSendSpan } from '@events/service-platform/tracing';
+import { type IHeaders, type Kafka, type KafkaMessage, Partitioners } from 'kafkajs';
 import { DLQ_HEADERS, REPLAYED_FROM_HEADER, withoutDeadLetterHeaders } from '../kafka/dead-letter-headers.ts';
 import { headerText } from '../kafka/message-headers.ts';
 import { planReplay, type ReplayRange, type ReplaySelection } from './plan-replay.ts';
@@ -56,20 +57,25 @@ export async function replayDeadLetters(deps: ReplayDeps): Promise<ReplaySummary
     const target = headerText(message.headers, DLQ_HEADERS.originalTopic);
     const errorCode = headerText(message.headers, DLQ_HEADERS.errorCode);
     if (target !== undefined && !selection.dryRun) {
-      await producer.send({
-        topic: target,
-        acks: -1,
-        messages: [
-          {
-            key: message.key,
-            value: message.value,
-            headers: {
-              ...withoutDeadLetterHeaders(message.headers),
-              [REPLAYED_FROM_HEADER]: `${dlqTopic}:${partition}:${message.offset}`,
-            },
-          },
-        ],
-      });
+      // A new trace for the re-publish, linked to the one that dead-lettered the message.
+      const span = startLinkedSendSpan({ topic: target, key: message.key }, contextOf(message.headers));
+      const headers: IHeaders = {
+        ...withoutDeadLetterHeaders(message.headers),
+        [REPLAYED_FROM_HEADER]: `${dlqTopic}:${partition}:${message.offset}`,
+      };
+      injectInto(headers, span);
+      try {
+        await producer.send({
+          topic: target,
+          acks: -1,
+          messages: [{ key: message.key, value: message.value, headers }],
+        });
+      } catch (error) {
+        failSpan(span, error);
+        throw error;
+      } finally {
+        span.end();
+      }
     }
     if (target === undefined) summary.skipped += 1;
     else summary.replayed += 1;

@@ -1,7 +1,15 @@
-import { EVENT_HEADERS } from '@events/contracts';
+import { EVENT_HEADERS, messageContract } from '@events/contracts';
 import { backoffDelay } from '@events/service-platform/lifecycle';
 import type { Logger } from '@events/service-platform/observability';
 import type { Pool, PoolClient } from '@events/service-platform/postgres';
+import {
+  contextOf,
+  failSpan,
+  injectInto,
+  recordContract,
+  type Span,
+  startSendSpan,
+} from '@events/service-platform/tracing';
 import type { Message } from 'kafkajs';
 import {
   claimPending,
@@ -40,6 +48,8 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 interface Encoded {
   row: OutboxRow;
   message: Message;
+  /** Joins the request's trace through the context stored with the row; ends when Kafka answers. */
+  span: Span;
 }
 
 export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
@@ -78,7 +88,13 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       claimed = await claimPending(client, deps.batchSize);
       const { encoded, parked } = await encodeOrPark(client, claimed);
       if (encoded.length > 0) {
-        await deps.publisher.publish(byDestination(encoded));
+        await deps.publisher.publish(byDestination(encoded)).then(
+          () => endSpans(encoded),
+          (error: unknown) => {
+            endSpans(encoded, error);
+            throw error;
+          },
+        );
         await markPublished(
           client,
           encoded.map(({ row }) => row.id),
@@ -115,7 +131,13 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       try {
         const value = await deps.encode(row);
         const headers = { ...row.headers, [EVENT_HEADERS.eventId]: row.id };
-        encoded.push({ row, message: { key: row.key, value, headers } });
+        const span = startSendSpan(
+          { topic: deps.destinationOf(row.topic), key: row.key },
+          contextOf(row.headers),
+        );
+        if (span.isRecording()) recordContract(span, messageContract(row.topic, value));
+        injectInto(headers, span);
+        encoded.push({ row, message: { key: row.key, value, headers }, span });
       } catch (error) {
         if (!isPermanentEncodeFailure(error)) throw error;
         await markFailed(client, row.id, errorMessage(error));
@@ -123,6 +145,13 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       }
     }
     return { encoded, parked };
+  }
+
+  function endSpans(encoded: Encoded[], error?: unknown): void {
+    for (const { span } of encoded) {
+      if (error !== undefined) failSpan(span, error);
+      span.end();
+    }
   }
 
   /** One send for the whole batch, whatever topics its rows belong to; order within a topic is kept. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Logger } from '../observability/logger.ts';
-import { continueTrace, formatTraceparent } from '../observability/trace-context.ts';
+import { formatTraceparent, requestTrace } from '../observability/trace-context.ts';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -19,7 +19,7 @@ export function requestContext(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const incoming = req.get('x-request-id');
     const requestId = incoming !== undefined && SAFE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    const trace = continueTrace(req.get('traceparent'));
+    const trace = requestTrace(req.get('traceparent'));
     const log = logger.child({ requestId, traceId: trace.traceId });
     res.locals.requestId = requestId;
     res.locals.traceparent = formatTraceparent(trace);

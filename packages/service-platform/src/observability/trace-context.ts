@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { context, isSpanContextValid, trace } from '@opentelemetry/api';
 
 /** W3C Trace Context (https://www.w3.org/TR/trace-context/) `traceparent`, version 00. */
 export interface TraceContext {
@@ -25,6 +26,21 @@ export function parseTraceparent(header: string | undefined): TraceContext | und
   if (version === 'ff' || (version === '00' && rest !== undefined)) return undefined;
   if (ALL_ZERO.test(traceId) || ALL_ZERO.test(spanId)) return undefined;
   return { traceId, spanId, flags };
+}
+
+/**
+ * The trace context a request works in: the active OpenTelemetry span when tracing is on (the HTTP server
+ * span), else a child of the incoming `traceparent` or a new trace, so the context still flows downstream.
+ */
+export function requestTrace(header: string | undefined): TraceContext {
+  const active = trace.getSpanContext(context.active());
+  if (active !== undefined && isSpanContextValid(active))
+    return {
+      traceId: active.traceId,
+      spanId: active.spanId,
+      flags: active.traceFlags.toString(16).padStart(2, '0'),
+    };
+  return continueTrace(header);
 }
 
 /** A child span of the incoming context, or the root span of a new sampled trace. */

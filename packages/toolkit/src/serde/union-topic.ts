@@ -42,6 +42,18 @@ export function unionTopic(descriptor: TopicDescriptor, value: RegisteredSchema)
       if (!target.codec) throw unknownEvent(descriptor.topic, id, target.name);
       return { type: target.name, value: decodeBody(target.codec.type, target.resolver, message, bodyStart) };
     };
+  // A version from before the topic became a union (one record, no branch index) still reads as its event.
+  const recordWriterDecoder = (writer: avsc.Type, id: number): Decoder => {
+    const name = nameOf(writer);
+    const codec = byName.get(name);
+    if (!codec) {
+      return () => {
+        throw unknownEvent(descriptor.topic, id, name);
+      };
+    }
+    const resolver = resolverFor(codec, writer, id) ?? undefined;
+    return (message) => ({ type: name, value: decodeBody(codec.type, resolver, message) });
+  };
   return {
     topic: descriptor.topic,
     multiEvent: true,
@@ -51,9 +63,8 @@ export function unionTopic(descriptor: TopicDescriptor, value: RegisteredSchema)
       return encodeChecked(codec, record, ids, branchOf.get((envelope as Envelope).type));
     },
     decoderFor(writer, id) {
-      const writerBranches = writer.typeName.startsWith('union')
-        ? (writer as unknown as { types: avsc.Type[] }).types
-        : [writer];
+      if (!writer.typeName.startsWith('union')) return recordWriterDecoder(writer, id);
+      const writerBranches = (writer as unknown as { types: avsc.Type[] }).types;
       return decoderOver(
         writerBranches.map((branch) => {
           const name = nameOf(branch);

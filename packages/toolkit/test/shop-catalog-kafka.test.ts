@@ -177,6 +177,24 @@ describe('the shop catalog through the real registry and broker', () => {
     });
   });
 
+  it('reads a plain record written before the topic became a union as that event type', async () => {
+    const registered = versionOf('shop.customers.CustomerRegistered', 1);
+    const { id } = await rest.register(
+      testSubject('customers-before-union'),
+      registered.schema,
+      registered.references,
+    );
+    const old = {
+      customerId: 'c-9',
+      email: 'e@x.io',
+      address: { street: 's', city: 'c', postalCode: 'p', country: 'FR' },
+    };
+    expect(await serde.decode('customers', encodeFramed(registered.type, id, old))).toEqual({
+      type: 'shop.customers.CustomerRegistered',
+      value: { ...old, address: { ...old.address, region: null }, marketingOptIn: false },
+    });
+  });
+
   it('fails an event type from a newer producer with UNKNOWN_EVENT_TYPE, or skips and counts it when declared', async () => {
     const refunded = {
       type: 'record',

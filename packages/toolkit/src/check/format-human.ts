@@ -39,7 +39,10 @@ function formatSubject(
     lines.push(`  ${paint('red', 'invalid')} ${relative(cwd, invalid.file)}: ${invalid.message}`);
   }
   for (const problem of subject.problems) {
-    lines.push(`  ${arrow(subject.version, problem)}: ${problem.message}`);
+    const where = problem.affectedSubject
+      ? `${problem.affectedSubject} v${problem.version} (${problem.direction})`
+      : arrow(subject.version, problem);
+    lines.push(`  ${where}: ${problem.message}`);
     lines.push(`      ${paint('cyan', 'fix:')} ${problem.fix}`);
   }
   for (const change of subject.keyEncoding) {

@@ -4,11 +4,11 @@ import type { TopicDescriptor } from '../topic-descriptor.ts';
 import {
   createSlot,
   createSubjectCodec,
+  encodeChecked,
   resolverFor,
   type WriterIdSlot,
   type WriterIds,
 } from './subject-codec.ts';
-import { encodeChecked } from './topic-codec.ts';
 import { decodeBody, readSchemaId } from './wire-format.ts';
 
 /** A topic's message key: a plain UTF-8 string, or an Avro record in the wire format under `<topic>-key`. */

@@ -5,6 +5,7 @@ import type { RegistryRest } from '../registry/registry-rest.ts';
 import type { SchemaLookup } from '../registry/schema-lookup.ts';
 import type { RegisteredSchema } from '../topic-descriptor.ts';
 import { findInvalidFields } from './validation.ts';
+import { encodeFramed } from './wire-format.ts';
 
 /** A compiled schema as registered under its subject, and its id once looked up. */
 export interface WriterIdSlot {
@@ -81,5 +82,21 @@ export function resolverFor(codec: SubjectCodec, writer: avsc.Type, id: number):
       `schema id ${id} cannot be read as ${codec.slot.registered.subject}: ${(error as Error).message}`,
       { cause: error },
     );
+  }
+}
+
+/** Frames a record with its slot's writer id (after the branch index for a union subject), validated. */
+export async function encodeChecked(
+  codec: SubjectCodec,
+  record: unknown,
+  ids: WriterIds,
+  branch?: number,
+): Promise<Buffer> {
+  if (codec.slot.writerId === undefined && !codec.type.isValid(record)) throw invalidValue(codec, record);
+  const id = await writerIdOf(codec.slot, ids);
+  try {
+    return encodeFramed(codec.type, id, record, branch);
+  } catch (error) {
+    throw invalidValue(codec, record, error);
   }
 }

@@ -6,6 +6,7 @@ export default defineConfig({
     'cli/generate': 'cli/generate.ts',
     'cli/schemas-check': 'cli/schemas-check.ts',
     'cli/schemas-register': 'cli/schemas-register.ts',
+    'cli/docs': 'cli/docs.ts',
   },
   format: ['esm'],
   target: 'node22',

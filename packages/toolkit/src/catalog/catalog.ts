@@ -63,6 +63,8 @@ export interface TopicEntry {
   /** Services that write this topic and that read it (documentation, governance, AsyncAPI). */
   producers: string[];
   consumers: string[];
+  /** Partition count the topic is created with, where the catalog declares it. */
+  partitions?: number;
   /** The file declaring the topic (topics.json, or the shorthand subject.json). */
   file: string;
   /** Value or event subjects: one `<topic>-value`, or one `<topic>-<record>` per event type. */

@@ -34,6 +34,8 @@ const topicSchema = z.strictObject({
   key: keySchema,
   producers: z.array(z.string().min(1)).default([]),
   consumers: z.array(z.string().min(1)).default([]),
+  /** How the topic is created (documentation and AsyncAPI bindings); replication is the deployment's choice. */
+  partitions: z.int().min(1).optional(),
 });
 
 const subjectSchema = z.strictObject({

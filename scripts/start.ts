@@ -6,8 +6,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pretty from 'pino-pretty';
-import { repoRoot } from './stack/paths.ts';
 import { zipkinUrl } from './stack/parts/zipkin.ts';
+import { repoRoot } from './stack/paths.ts';
 
 const services = [
   { name: 'user-service', entry: 'user-service/dist/main.js' },
@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   await run('npm', ['run', '-s', 'schemas:register']);
 
   const children = services.map(startService);
-  console.log(`\ntraces: ${zipkinUrl}/zipkin/  (one trace per registration, from the HTTP request to the profile row)\n`);
+  console.log(
+    `\ntraces: ${zipkinUrl}/zipkin/  (one trace per registration, from the HTTP request to the profile row)\n`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

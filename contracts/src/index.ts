@@ -3,10 +3,10 @@ import {
   type KeyOf as CatalogKeyOf,
   type Serde as CatalogSerde,
   type SerdeOptions as CatalogSerdeOptions,
+  messageContract as catalogMessageContract,
   createSerde as createCatalogSerde,
   isTopicName as isCatalogTopicName,
   type MessageContract,
-  messageContract as catalogMessageContract,
 } from '@events/toolkit';
 import { topics } from './generated/index.ts';
 

@@ -7,7 +7,7 @@ import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import { catalogView } from '../src/docs/catalog-view.ts';
 import { renderAsyncApi } from '../src/docs/render-asyncapi.ts';
 import { renderCatalogPage } from '../src/docs/render-catalog-page.ts';
-import { failWith } from './cli-failure.ts';
+import { exitOnHelp, failWith, helpFlag } from './cli-support.ts';
 
 const usage = `Usage: events-docs --schemas DIR --out DIR [--title TEXT] [--api-version X.Y.Z]
 
@@ -22,13 +22,10 @@ const { values } = parseArgs({
     out: { type: 'string' },
     title: { type: 'string', default: 'Event catalog' },
     'api-version': { type: 'string', default: '1.0.0' },
-    help: { type: 'boolean', short: 'h' },
+    ...helpFlag,
   },
 });
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+exitOnHelp(values.help, usage);
 if (!values.out) failWith(`--out is required.\n\n${usage}`, 2);
 
 try {

@@ -73,13 +73,13 @@ describe.each([
 
     const shownTopics = await page
       .locator('section.topic')
-      .evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.topic));
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-topic')));
     expect(shownTopics).toEqual(topics.map((topic) => topic.topic));
     for (const topic of topics) {
       const section = page.locator(`section[data-topic="${topic.topic}"]`);
       const events = await section
         .locator('article.event')
-        .evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset.event));
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-event')));
       expect(events).toEqual(topic.events.map((event) => event.name));
       for (const producer of topic.producers)
         await expect(section.getByText(producer).count()).resolves.toBeGreaterThan(0);

@@ -64,7 +64,7 @@ export interface TopicEntry {
   producers: string[];
   consumers: string[];
   /** Partition count the topic is created with, where the catalog declares it. */
-  partitions?: number;
+  partitions?: number | undefined;
   /** The file declaring the topic (topics.json, or the shorthand subject.json). */
   file: string;
   /** Value or event subjects: one `<topic>-value`, or one `<topic>-<record>` per event type. */

@@ -9,7 +9,7 @@ export interface TopicView {
   strategy: TopicEntry['strategy'];
   producers: string[];
   consumers: string[];
-  partitions?: number;
+  partitions?: number | undefined;
   key: KeyView;
   events: EventView[];
   /** The union subject of a TopicNameStrategy topic with several event types (its own history). */

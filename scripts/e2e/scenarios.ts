@@ -143,18 +143,26 @@ export const scenarios: Scenario[] = [
             ...(request.contentType ? { 'content-type': request.contentType } : {}),
             ...request.headers,
           };
-          const { status, problemJson } = await fetch(`${userServiceUrl}/users`, {
-            method: 'POST',
-            headers,
-            body: request.body,
-          }).then(
+          const answer: { status: number; problemJson: boolean; failure?: string } = await fetch(
+            `${userServiceUrl}/users`,
+            {
+              method: 'POST',
+              headers,
+              body: request.body,
+            },
+          ).then(
             async (response) => {
               await response.arrayBuffer();
               const type = response.headers.get('content-type') ?? '';
               return { status: response.status, problemJson: type.startsWith('application/problem+json') };
             },
-            () => ({ status: 0, problemJson: false }),
+            (error: Error) => ({
+              status: 0,
+              problemJson: false,
+              failure: String((error.cause as { code?: unknown } | undefined)?.code ?? error.message),
+            }),
           );
+          const { status, problemJson, failure } = answer;
           counters.malformedSent += 1;
           if (status >= 500 || status === 0) counters.malformed5xx += 1;
           const wrongStatus =
@@ -162,7 +170,9 @@ export const scenarios: Scenario[] = [
               ? status < 400 || status >= 500
               : status !== request.expectedStatus;
           if (wrongStatus || !problemJson)
-            recordWrong(`${request.kind} → ${status}${problemJson ? '' : ' without problem+json'}`);
+            recordWrong(
+              `${request.kind} → ${failure ?? status}${problemJson || failure ? '' : ' without problem+json'}`,
+            );
         },
       );
       await lying;

@@ -1,4 +1,4 @@
-export type PartName = 'kafka' | 'registry' | 'postgres';
+export type PartName = 'kafka' | `kafka-${number}` | 'registry' | 'cluster-registry' | 'postgres';
 
 export interface Part {
   name: PartName;

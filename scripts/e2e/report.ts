@@ -8,7 +8,12 @@ export interface ScenarioResult {
   dlq: number;
   http5xx: number;
   maxDelayMs: number;
+  /** Malformed requests not refused with a 4xx, as `<kind> → <status>`. */
   notes: string[];
+  /** What happened along the way (partition assignments, readiness), printed under the table. */
+  observations: string[];
+  /** Scenario-specific checks that failed; each fails the run. */
+  problems: string[];
 }
 
 const columns: Array<[string, (r: ScenarioResult) => string]> = [

@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Part } from '../part.ts';
 import type { TopicSpec } from '../topics.ts';
 import { waitUntil } from '../wait-until.ts';
 import { metadataAnswers, stackClient } from './kafka-admin.ts';
-import { HOST, type KafkaNodeSpec, kafkaNode } from './kafka-node.ts';
+import { HOST, type KafkaNode, type KafkaNodeSpec, kafkaNode } from './kafka-node.ts';
 
 export interface TopicSettings {
   replicationFactor: number;
@@ -14,7 +13,7 @@ export interface TopicSettings {
 
 /** A KRaft cluster of combined broker+controller nodes, every node a voter of the controller quorum. */
 export interface KafkaCluster {
-  nodes: Part[];
+  nodes: KafkaNode[];
   /** `host:port` of every broker: what clients put in their bootstrap list. */
   bootstrap: string[];
   /** `controller.quorum.voters`: the same on every node. */

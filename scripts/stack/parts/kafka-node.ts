@@ -29,11 +29,18 @@ export interface KafkaNodeSpec {
 
 const libDir = join(partDir('kafka'), 'lib');
 
-export function kafkaNode(spec: KafkaNodeSpec, cluster: KafkaCluster): Part {
+export interface KafkaNode extends Part {
+  nodeId: number;
+  faultListener: KafkaNodeSpec['faultListener'];
+}
+
+export function kafkaNode(spec: KafkaNodeSpec, cluster: KafkaCluster): KafkaNode {
   const address = `${HOST}:${spec.port}`;
   const answers = () => metadataAnswers([address]);
   return {
     name: spec.name,
+    nodeId: spec.nodeId,
+    faultListener: spec.faultListener,
     address,
     managed: true,
     probe: answers,

@@ -3,12 +3,12 @@ import { threeBrokers } from '../stack/parts/kafka.ts';
 import { HOST } from '../stack/parts/kafka-node.ts';
 import type { ClusterScenario } from './cluster-scenarios.ts';
 import { Fleet } from './fleet.ts';
+import { acquireCluster } from './local-cluster.ts';
 import { registration } from './registrations.ts';
 import type { ScenarioResult } from './report.ts';
 import { createTopics, onBrokers, type RunContext, recreateDatabase, topicSize } from './run-context.ts';
 import { registerAtRate, settle } from './scenario-load.ts';
 import { SilentProxy } from './silent-proxy.ts';
-import { stack } from './stack-control.ts';
 
 const SETTLE_TIMEOUT_MS = 180_000;
 const USER_INSTANCES = 2;
@@ -31,13 +31,7 @@ export async function runClusterSuite({
 }): Promise<{ results: ScenarioResult[]; crashes: string[] }> {
   const { log } = run;
   const nodes = threeBrokers.nodes;
-  const startedHere = !(await Promise.all(nodes.map((node) => node.probe()))).every(Boolean);
-  const clusterStart = Date.now();
-  if (startedHere) {
-    log(`starting the three-broker cluster (${threeBrokers.bootstrap.join(', ')})`);
-    await stack('up', ...nodes.map((node) => node.name));
-    log(`cluster up in ${((Date.now() - clusterStart) / 1000).toFixed(0)} s`);
-  }
+  const releaseCluster = await acquireCluster(log);
   const cluster = onBrokers(run, threeBrokers.bootstrap);
   const topic = `e2e.user_register.${run.runId}.cluster`;
   const dlqTopic = `${topic}.dlq`;
@@ -133,10 +127,7 @@ export async function runClusterSuite({
   } finally {
     await Promise.all(proxies.map((proxy) => proxy.close().catch(() => undefined)));
     await profiles.end();
-    if (startedHere) {
-      log('stopping the three-broker cluster');
-      await stack('down', ...nodes.map((node) => node.name));
-    }
+    await releaseCluster();
   }
   return { results, crashes };
 }

@@ -9,6 +9,11 @@ export interface EventPublisher {
 /**
  * An idempotent producer (acks = all, one request in flight so retries cannot reorder a key's events).
  * It connects lazily: the service starts and takes registrations while the broker is down.
+ *
+ * After a failed send it reconnects under a new producer id. kafkajs rolls its sequence numbers back
+ * when a request fails, yet a request that timed out or lost its connection may have been written; the
+ * next batch would reuse those numbers and the broker could acknowledge it as a duplicate without
+ * writing it. A new producer id starts a fresh sequence: the retry can then only duplicate, never vanish.
  */
 export function createEventPublisher(deps: { kafka: Kafka }): EventPublisher {
   const producer: Producer = deps.kafka.producer({
@@ -28,15 +33,22 @@ export function createEventPublisher(deps: { kafka: Kafka }): EventPublisher {
     return connecting;
   };
 
+  const disconnect = async (): Promise<void> => {
+    if (connecting === undefined) return;
+    connecting = undefined;
+    await producer.disconnect();
+  };
+
   return {
     async publish(topic, messages) {
       await connect();
-      await producer.send({ topic, messages, acks: -1 });
+      try {
+        await producer.send({ topic, messages, acks: -1 });
+      } catch (error) {
+        await disconnect().catch(() => undefined);
+        throw error;
+      }
     },
-    async disconnect() {
-      if (connecting === undefined) return;
-      connecting = undefined;
-      await producer.disconnect();
-    },
+    disconnect,
   };
 }

@@ -74,23 +74,31 @@ export const clusterScenarios: ClusterScenario[] = [
     maxDelayMs: seconds(60),
     async inject(ctx) {
       const [first] = ctx.fleet.profiles;
-      await reportAssignment(ctx, 'start', [first!]);
+      await reportAssignment(ctx, 'start', [first!], Date.now());
       await sleep(seconds(5));
       ctx.log('adding two profile-service instances');
+      let since = Date.now();
       const added = await Promise.all([ctx.fleet.addProfile(), ctx.fleet.addProfile()]);
-      await reportAssignment(ctx, 'scaled out to 3', [first!, ...added]);
+      await reportAssignment(ctx, 'scaled out to 3 (time includes process start)', [first!, ...added], since);
       await sleep(seconds(5));
       const last = added[1]!;
       const leaving = [first!, added[0]!];
       ctx.log(`SIGTERM ${leaving.map((s) => s.spec.name).join(' and ')}`);
+      since = Date.now();
       await Promise.all(leaving.map((service) => service.stop()));
-      await reportAssignment(ctx, 'SIGTERMed 2 (graceful leave)', [last]);
+      await reportAssignment(ctx, 'SIGTERMed 2 (graceful leave)', [last], since);
       await sleep(seconds(5));
       // With the last member gone nothing would consume: a replacement starts, as an orchestrator would.
       ctx.log(`SIGKILL ${last.spec.name}, starting a replacement`);
+      since = Date.now();
       await last.kill();
       const replacement = await ctx.fleet.addProfile();
-      await reportAssignment(ctx, 'SIGKILLed the last-added, replacement joined', [replacement]);
+      await reportAssignment(
+        ctx,
+        'SIGKILLed the last-added, replacement joined (time includes process start and the session timeout)',
+        [replacement],
+        since,
+      );
     },
   },
   {
@@ -132,37 +140,49 @@ export const clusterScenarios: ClusterScenario[] = [
   },
 ];
 
-/** SIGKILL a node, restart it after 20 s through the stack CLI, and note the partition leaders around it. */
+/**
+ * SIGKILL a node, note how long until no partition of the topic names it leader any more, restart it after
+ * 20 s through the stack CLI, and note the leaders then.
+ */
 async function killAndRestart(ctx: ClusterScenarioContext, node: KafkaNode, why: string): Promise<void> {
   ctx.log(`SIGKILL ${node.name} (${why})`);
   await killPart(node.name);
   const killedAt = Date.now();
-  await sleep(seconds(2));
-  ctx.observe(`SIGKILL ${node.name} (${why}); leaders after: ${await leadersText(ctx)}`);
+  let failover = 'still leading partitions 20 s later';
+  while (Date.now() - killedAt < seconds(20)) {
+    const leaders = await partitionLeaders(ctx.kafka, ctx.topic).catch(() => undefined);
+    if (leaders && !leaders.has(node.nodeId)) {
+      failover = `its partitions had new leaders ${((Date.now() - killedAt) / 1000).toFixed(1)} s later (${leadersText(leaders)})`;
+      break;
+    }
+    await sleep(500);
+  }
+  ctx.observe(`SIGKILL ${node.name} (${why}): ${failover}`);
   await sleep(Math.max(0, killedAt + seconds(20) - Date.now()));
   ctx.log(`starting ${node.name}`);
   await stack('up', node.name);
+  const leaders = await partitionLeaders(ctx.kafka, ctx.topic);
   ctx.observe(
-    `${node.name} back after ${((Date.now() - killedAt) / 1000).toFixed(0)} s; leaders: ${await leadersText(ctx)}`,
+    `${node.name} answering again ${((Date.now() - killedAt) / 1000).toFixed(0)} s after the kill (${leadersText(leaders)})`,
   );
 }
 
-async function leadersText(ctx: ClusterScenarioContext): Promise<string> {
-  const leaders = await partitionLeaders(ctx.kafka, ctx.topic);
+function leadersText(leaders: Map<number, number>): string {
   return [...leaders]
     .sort((a, b) => a[0] - b[0])
-    .map(([id, count]) => `node ${id}: ${count}`)
+    .map(([id, count]) => `node ${id} leads ${count}`)
     .join(', ');
 }
 
 /**
  * Waits until the group is stable with exactly `members` sharing all partitions, and notes the assignment
- * and how long it took.
+ * and how long after `since` (the step's action) it settled.
  */
 async function reportAssignment(
   ctx: ClusterScenarioContext,
   step: string,
   members: ServiceProcess[],
+  since: number,
 ): Promise<void> {
   const started = Date.now();
   const expected = members.map((m) => m.spec.env.KAFKA_CLIENT_ID).sort();
@@ -172,7 +192,7 @@ async function reportAssignment(
     const owners = last.members.map((m) => m.clientId).sort();
     const assigned = last.members.reduce((sum, m) => sum + m.partitions.length, 0);
     if (last.state === 'Stable' && assigned === PARTITIONS && owners.join() === expected.join()) {
-      const line = `${step}: ${describeAssignment(last.members)} (settled in ${((Date.now() - started) / 1000).toFixed(1)} s)`;
+      const line = `${step}: ${describeAssignment(last.members)} (settled ${((Date.now() - since) / 1000).toFixed(1)} s after the step began)`;
       ctx.log(line);
       return ctx.observe(line);
     }

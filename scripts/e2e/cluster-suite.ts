@@ -5,7 +5,7 @@ import type { ClusterScenario } from './cluster-scenarios.ts';
 import { Fleet } from './fleet.ts';
 import { acquireCluster } from './local-cluster.ts';
 import { registration } from './registrations.ts';
-import type { ScenarioResult } from './report.ts';
+import { type ScenarioResult, scenarioResult } from './report.ts';
 import { createTopics, onBrokers, type RunContext, recreateDatabase, topicSize } from './run-context.ts';
 import { registerAtRate, settle } from './scenario-load.ts';
 import { SilentProxy } from './silent-proxy.ts';
@@ -102,20 +102,14 @@ export async function runClusterSuite({
           problems.push(
             `slowest profile took ${(verdict.maxDelayMs / 1000).toFixed(1)} s (target ≤ ${scenario.maxDelayMs / 1000} s)`,
           );
-        results.push({
-          name: scenario.name,
-          acknowledged: acknowledged.length,
-          found: verdict.found,
-          lost: verdict.lost.length,
-          duplicated: verdict.duplicated,
-          mangled: verdict.mangled.length,
-          dlq,
-          http5xx,
-          maxDelayMs: verdict.maxDelayMs,
-          notes: [],
-          observations,
-          problems,
-        });
+        results.push(
+          scenarioResult(scenario.name, { acknowledged: acknowledged.length, http5xx }, verdict, {
+            dlq,
+            notes: [],
+            observations,
+            problems,
+          }),
+        );
         log(
           `   ${verdict.found}/${acknowledged.length} profiles, ${verdict.lost.length} lost, ${verdict.duplicated} duplicated`,
         );

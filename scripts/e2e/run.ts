@@ -12,7 +12,7 @@ import { logsDir, repoRoot } from '../stack/paths.ts';
 import { clusterScenarios } from './cluster-scenarios.ts';
 import { runClusterSuite } from './cluster-suite.ts';
 import { registration } from './registrations.ts';
-import { renderTable, type ScenarioResult } from './report.ts';
+import { renderTable, type ScenarioResult, scenarioResult } from './report.ts';
 import { createRunContext, createTopics, recreateDatabase, topicSize } from './run-context.ts';
 import { registerAtRate, settle } from './scenario-load.ts';
 import { type ScenarioContext, scenarios } from './scenarios.ts';
@@ -121,24 +121,26 @@ async function runStackSuite(schemaId: number) {
       ctx.counters.malformedNon4xx.clear();
       const poisonSent = ctx.counters.poisonSent - poisonBefore;
       const malformedSent = ctx.counters.malformedSent - malformedSentBefore;
-      results.push({
-        name: scenario.name,
-        acknowledged: acknowledged.length,
-        found: verdict.found,
-        lost: verdict.lost.length,
-        duplicated: verdict.duplicated,
-        mangled: verdict.mangled.length,
-        dlq,
-        http5xx: http5xx + (ctx.counters.malformed5xx - malformedBefore),
-        maxDelayMs: verdict.maxDelayMs,
-        notes,
-        observations: [
-          ...(poisonSent > 0 ? [`poison messages written: ${poisonSent}`] : []),
-          ...(malformedSent > 0 ? [`malformed HTTP requests sent: ${malformedSent}`] : []),
-        ],
-        problems:
-          poisonSent === dlq ? [] : [`${poisonSent} poison messages written but ${dlq} dead-lettered`],
-      });
+      results.push(
+        scenarioResult(
+          scenario.name,
+          {
+            acknowledged: acknowledged.length,
+            http5xx: http5xx + (ctx.counters.malformed5xx - malformedBefore),
+          },
+          verdict,
+          {
+            dlq,
+            notes,
+            observations: [
+              ...(poisonSent > 0 ? [`poison messages written: ${poisonSent}`] : []),
+              ...(malformedSent > 0 ? [`malformed HTTP requests sent: ${malformedSent}`] : []),
+            ],
+            problems:
+              poisonSent === dlq ? [] : [`${poisonSent} poison messages written but ${dlq} dead-lettered`],
+          },
+        ),
+      );
       log(
         `   ${verdict.found}/${acknowledged.length} profiles, ${verdict.lost.length} lost, ${verdict.duplicated} duplicated, ${dlq} dead-lettered`,
       );

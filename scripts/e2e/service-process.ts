@@ -42,11 +42,8 @@ export function userServiceSpec(
     port,
     logFile,
     env: {
-      KAFKA_BROKERS: wiring.brokers.join(','),
-      SCHEMA_REGISTRY_URL: wiring.registryUrl,
-      DATABASE_URL: wiring.databaseUrl,
+      ...commonEnv(wiring),
       USER_REGISTER_TOPIC: wiring.topic,
-      LOG_LEVEL: wiring.logLevel ?? 'info',
       ...(outboxMaxBackoffMs === undefined ? {} : { OUTBOX_MAX_BACKOFF_MS: String(outboxMaxBackoffMs) }),
     },
   };
@@ -70,17 +67,24 @@ export function profileServiceSpec(
     port,
     logFile,
     env: {
-      KAFKA_BROKERS: wiring.brokers.join(','),
-      SCHEMA_REGISTRY_URL: wiring.registryUrl,
-      DATABASE_URL: wiring.databaseUrl,
+      ...commonEnv(wiring),
       SOURCE_TOPIC: wiring.topic,
       DLQ_TOPIC: wiring.dlqTopic,
       CONSUMER_GROUP: wiring.group,
-      LOG_LEVEL: wiring.logLevel ?? 'info',
       ...(clientId === undefined ? {} : { KAFKA_CLIENT_ID: clientId }),
       ...(retryMaxMs === undefined ? {} : { RETRY_MAX_MS: String(retryMaxMs) }),
       ...(sessionTimeoutMs === undefined ? {} : { KAFKA_SESSION_TIMEOUT_MS: String(sessionTimeoutMs) }),
     },
+  };
+}
+
+/** Variables both services read under the same names. */
+function commonEnv(wiring: ServiceWiring): Record<string, string> {
+  return {
+    KAFKA_BROKERS: wiring.brokers.join(','),
+    SCHEMA_REGISTRY_URL: wiring.registryUrl,
+    DATABASE_URL: wiring.databaseUrl,
+    LOG_LEVEL: wiring.logLevel ?? 'info',
   };
 }
 

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { acquireCluster } from '../../e2e/local-cluster.ts';
 import {
@@ -17,6 +16,7 @@ import type { BenchOptions } from '../bench-options.ts';
 import { stopAll } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { produceBacklog } from './backlog.ts';
+import { awaitProfiles } from './profile-count.ts';
 
 const INSTANCE_COUNTS = [1, 2, 3] as const;
 /** Ports apart from the other figures' (3200–3202). */
@@ -64,26 +64,15 @@ async function drain(
   try {
     await Promise.all(services.map((service) => service.start()));
     await db.connect();
-    let first: { at: number; count: number } | undefined;
-    let count = 0;
-    while (count < total && performance.now() - startedAt < TIMEOUT_MS) {
-      const { rows } = await db
-        .query<{ n: number }>('SELECT count(*)::int AS n FROM profiles')
-        // The services create the table after they start; until then there is nothing to count.
-        .catch(() => ({ rows: [{ n: 0 }] }));
-      count = rows[0]?.n ?? 0;
-      if (count > 0) first ??= { at: performance.now(), count };
-      if (count < total) await sleep(100);
-    }
-    const doneAt = performance.now();
-    if (count < total || !first)
-      throw new Error(
-        `${instances} instance(s) made ${count} of ${total} profiles in ${TIMEOUT_MS / 1000} s`,
-      );
+    const { firstAt, firstCount, doneAt } = await awaitProfiles(db, total, {
+      startedAt,
+      timeoutMs: TIMEOUT_MS,
+      who: `${instances} profile-service instance(s)`,
+    });
     return {
       instances,
       totalMs: doneAt - startedAt,
-      steadyPerSecond: ((total - first.count) * 1000) / (doneAt - first.at),
+      steadyPerSecond: ((total - firstCount) * 1000) / (doneAt - firstAt),
     };
   } finally {
     await db.end().catch(() => undefined);

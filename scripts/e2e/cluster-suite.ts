@@ -66,7 +66,7 @@ export async function runClusterSuite({
           dlqTopic,
           group,
         },
-        proxiedBrokers: proxies.map((proxy) => `${HOST}:${proxy.listenPort}`),
+        proxiedBrokers: proxies.map((proxy) => `${HOST}:${proxy.port}`),
         proxied: { user: 2, profile: 3 },
         basePort: BASE_PORT,
       });

@@ -10,8 +10,9 @@ export class SilentProxy {
   private readonly server: Server;
   private readonly target: { host: string; port: number };
   private silent = false;
-  readonly listenPort: number;
+  private readonly listenPort: number;
 
+  /** `listenPort` 0 picks a free port; `port` says which once started. */
   constructor(listenPort: number, target: { host: string; port: number }) {
     this.listenPort = listenPort;
     this.target = target;
@@ -23,6 +24,11 @@ export class SilentProxy {
       this.server.once('error', reject);
       this.server.listen(this.listenPort, '127.0.0.1', () => resolve());
     });
+  }
+
+  get port(): number {
+    const address = this.server.address();
+    return typeof address === 'object' && address !== null ? address.port : this.listenPort;
   }
 
   silence(): void {

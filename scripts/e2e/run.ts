@@ -2,6 +2,7 @@
  * `npm run e2e`: both services as real processes on the local stack, registrations at a steady rate,
  * one fault per scenario. Every registration acknowledged with a 201 must end up as exactly one profile.
  * Exits non-zero on any loss, duplicate, mangled name, 5xx to a malformed request or unexpected crash.
+ * The cluster scenarios (cluster-scenarios.ts) run afterwards on the three-broker cluster (cluster-suite.ts).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -2,35 +2,51 @@ import type { Kafka } from 'kafkajs';
 import { describe, expect, it, vi } from 'vitest';
 import { createEventPublisher } from './event-publisher.ts';
 
-/** A producer whose first send fails; kafkajs's connect() is where an idempotent producer gets its id. */
-function fakeKafka() {
-  const producer = {
-    connect: vi.fn(async () => undefined),
-    disconnect: vi.fn(async () => undefined),
-    send: vi.fn().mockRejectedValueOnce(new Error('Request Produce timed out')).mockResolvedValue([]),
-  };
-  return { kafka: { producer: () => producer } as unknown as Kafka, producer };
+/** Each producer() is a new fake; `failFirstSend` makes the first one's first send fail. */
+function fakeKafka({ failFirstSend }: { failFirstSend: boolean }) {
+  const producers: Array<{
+    connect: ReturnType<typeof vi.fn>;
+    disconnect: ReturnType<typeof vi.fn>;
+    send: ReturnType<typeof vi.fn>;
+  }> = [];
+  const kafka = {
+    producer: () => {
+      const send = vi.fn().mockResolvedValue([]);
+      if (failFirstSend && producers.length === 0)
+        send.mockRejectedValueOnce(new Error('Request Produce timed out'));
+      const producer = {
+        connect: vi.fn(async () => undefined),
+        disconnect: vi.fn(async () => undefined),
+        send,
+      };
+      producers.push(producer);
+      return producer;
+    },
+  } as unknown as Kafka;
+  return { kafka, producers };
 }
 
 describe('createEventPublisher', () => {
-  it('reconnects (a new producer id, fresh sequence numbers) after a failed send', async () => {
-    const { kafka, producer } = fakeKafka();
+  it('sends with a new producer (a new producer id, fresh sequence numbers) after a failed send', async () => {
+    const { kafka, producers } = fakeKafka({ failFirstSend: true });
     const publisher = createEventPublisher({ kafka });
     const messages = [{ key: 'k', value: 'v' }];
     await expect(publisher.publish('t', messages)).rejects.toThrow('timed out');
-    expect(producer.disconnect).toHaveBeenCalledTimes(1);
+    expect(producers[0]?.disconnect).toHaveBeenCalledTimes(1);
     await publisher.publish('t', messages);
-    expect(producer.connect).toHaveBeenCalledTimes(2);
-    expect(producer.send).toHaveBeenLastCalledWith({ topic: 't', messages, acks: -1 });
+    expect(producers).toHaveLength(2);
+    expect(producers[1]?.connect).toHaveBeenCalledTimes(1);
+    expect(producers[1]?.send).toHaveBeenCalledWith({ topic: 't', messages, acks: -1 });
   });
 
-  it('keeps its connection across successful sends', async () => {
-    const { kafka, producer } = fakeKafka();
-    producer.send.mockReset().mockResolvedValue([]);
+  it('keeps one producer and connection across successful sends', async () => {
+    const { kafka, producers } = fakeKafka({ failFirstSend: false });
     const publisher = createEventPublisher({ kafka });
     await publisher.publish('t', [{ value: 'a' }]);
     await publisher.publish('t', [{ value: 'b' }]);
-    expect(producer.connect).toHaveBeenCalledTimes(1);
-    expect(producer.disconnect).not.toHaveBeenCalled();
+    expect(producers).toHaveLength(1);
+    expect(producers[0]?.connect).toHaveBeenCalledTimes(1);
+    await publisher.disconnect();
+    expect(producers[0]?.disconnect).toHaveBeenCalledTimes(1);
   });
 });

@@ -113,6 +113,14 @@ export const clusterScenarios: ClusterScenario[] = [
         ctx.fleet.profiles.find((s) => s.spec.name.includes('via proxy')),
       ].filter((s): s is ServiceProcess => s !== undefined);
       await sleep(seconds(5));
+      // A 503 during the silence only counts if the instance was ready when it began.
+      const readyBefore = await Promise.all(
+        silenced.map((service) => firstAnswer(service, true, seconds(30))),
+      );
+      silenced.forEach((service, i) => {
+        if (readyBefore[i] === undefined)
+          ctx.problem(`${service.spec.name} was not ready before the silence`);
+      });
       ctx.log(`silencing the brokers for ${silenced.map((s) => s.spec.name).join(' and ')}`);
       for (const proxy of ctx.proxies) proxy.silence();
       const silentFrom = Date.now();

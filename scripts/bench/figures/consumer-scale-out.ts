@@ -35,6 +35,8 @@ interface Drain {
   steadyPerSecond: number;
   /** Process start → the group stable with every instance owning partitions. */
   allWorkingAfterMs: number;
+  /** Events still without a profile at that moment: what the steady rate is measured on. */
+  leftWhenAllWorking: number;
 }
 
 /**
@@ -111,6 +113,7 @@ async function drain(
       totalMs: doneAt - startedAt,
       steadyPerSecond: from ? ((total - from.count) * 1000) / (doneAt - from.at) : Number.NaN,
       allWorkingAfterMs: from ? from.at - startedAt : Number.NaN,
+      leftWhenAllWorking: from ? total - from.count : 0,
     };
   } finally {
     await db.end().catch(() => undefined);
@@ -160,7 +163,7 @@ export async function consumerScaleOutFigure(
         ...Object.fromEntries(
           drains.map((d) => [
             `${d.instances} instance(s)`,
-            `${Math.round(d.steadyPerSecond)} events/s once all worked (${(d.allWorkingAfterMs / 1000).toFixed(1)} s after start); all profiles ${(d.totalMs / 1000).toFixed(1)} s after start`,
+            `${Math.round(d.steadyPerSecond)} events/s on the ${d.leftWhenAllWorking} left once all worked (${(d.allWorkingAfterMs / 1000).toFixed(1)} s after start); all profiles ${(d.totalMs / 1000).toFixed(1)} s after start`,
           ]),
         ),
         machine:

@@ -5,6 +5,7 @@ export const figureIds = [
   'http-register',
   'e2e-latency',
   'consumer-catch-up',
+  'consumer-scale-out',
 ] as const;
 export type FigureId = (typeof figureIds)[number];
 

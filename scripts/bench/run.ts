@@ -14,6 +14,7 @@ import { type BenchOptions, parseBenchOptions } from './bench-options.ts';
 import { enableProfiling } from './bench-services.ts';
 import type { BenchReport, FigureId, FigureOutcome } from './figure.ts';
 import { consumerCatchUpFigure } from './figures/consumer-catch-up.ts';
+import { consumerScaleOutFigure } from './figures/consumer-scale-out.ts';
 import { e2eLatencyFigure } from './figures/e2e-latency.ts';
 import { httpRegisterFigure } from './figures/http-register.ts';
 import { schemasCheckFigure } from './figures/schemas-check.ts';
@@ -25,7 +26,12 @@ import { writeResults } from './write-results.ts';
 
 const options = parseBenchOptions(process.argv.slice(2));
 const ctx = createRunContext('bench');
-const needsServices: readonly FigureId[] = ['http-register', 'e2e-latency', 'consumer-catch-up'];
+const needsServices: readonly FigureId[] = [
+  'http-register',
+  'e2e-latency',
+  'consumer-catch-up',
+  'consumer-scale-out',
+];
 const needsRegistry: readonly FigureId[] = ['serde', ...needsServices];
 
 const runners: Record<FigureId, (o: BenchOptions) => Promise<FigureOutcome>> = {
@@ -34,6 +40,7 @@ const runners: Record<FigureId, (o: BenchOptions) => Promise<FigureOutcome>> = {
   'http-register': async (o) => ({ figure: await httpRegisterFigure(ctx, o.http) }),
   'e2e-latency': (o) => e2eLatencyFigure(ctx, o.e2e),
   'consumer-catch-up': async (o) => ({ figure: await consumerCatchUpFigure(ctx, o.catchUp) }),
+  'consumer-scale-out': async (o) => ({ figure: await consumerScaleOutFigure(ctx, o.catchUp) }),
 };
 
 async function main(): Promise<number> {

@@ -11,6 +11,7 @@ import type { BenchOptions } from '../bench-options.ts';
 import { profileService, stopAll } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { produceBacklog } from './backlog.ts';
+import { awaitProfiles } from './profile-count.ts';
 
 const TARGET_PER_SECOND = 10_000;
 const TIMEOUT_MS = 300_000;
@@ -67,21 +68,12 @@ async function serviceDrain(ctx: RunContext, topic: string, total: number): Prom
   try {
     await service.start();
     await db.connect();
-    let first: { at: number; count: number } | undefined;
-    let count = 0;
-    while (count < total && performance.now() - startedAt < TIMEOUT_MS) {
-      const { rows } = await db
-        .query<{ n: number }>('SELECT count(*)::int AS n FROM profiles')
-        // The service creates the table after it starts; until then there is nothing to count.
-        .catch(() => ({ rows: [{ n: 0 }] }));
-      count = rows[0]?.n ?? 0;
-      if (count > 0) first ??= { at: performance.now(), count };
-      if (count < total) await sleep(50);
-    }
-    const doneAt = performance.now();
-    if (count < total || !first)
-      throw new Error(`profile-service made ${count} of ${total} profiles in ${TIMEOUT_MS / 1000} s`);
-    return { startedAt, firstAt: first.at, firstCount: first.count, doneAt };
+    const drained = await awaitProfiles(db, total, {
+      startedAt,
+      timeoutMs: TIMEOUT_MS,
+      who: 'profile-service',
+    });
+    return { startedAt, ...drained };
   } finally {
     await db.end().catch(() => undefined);
     await stopAll([service]);

@@ -12,22 +12,23 @@ export interface Topology {
   registry: Part;
   /**
    * Start order: the registry stores its schemas in Kafka. The parts of one stage start together, since a
-   * node of a three-voter quorum only answers once a majority of them runs. Zipkin (traces) needs nothing.
+   * node of a three-voter quorum only answers once a majority of them runs.
    */
   stages: Part[][];
 }
 
-function topology(kafka: KafkaCluster, registryPart: Part): Topology {
+function topology(kafka: KafkaCluster, registryPart: Part, extras: Part[] = []): Topology {
   return {
     brokers: kafka.nodes.length,
     kafka,
     registry: registryPart,
-    stages: [[postgres], kafka.nodes, [registryPart, zipkin]],
+    stages: [[postgres], kafka.nodes, [registryPart, ...extras]],
   };
 }
 
 export const topologies: readonly Topology[] = [
-  topology(singleBroker, registry),
+  // Zipkin runs once, with the default stack; the cluster beside it sends its traces there too.
+  topology(singleBroker, registry, [zipkin]),
   topology(threeBrokers, clusterRegistry),
 ];
 

@@ -1,9 +1,9 @@
 import type { CompatibilityLevel } from '../catalog/compatibility-level.ts';
-import type { Problem } from '../compatibility/problem.ts';
+import type { GovernanceFinding, Location } from '../governance/finding.ts';
+import type { LocatedProblem } from '../governance/located-problem.ts';
 
-export interface InvalidSchemaFile {
+export interface InvalidSchemaFile extends Location {
   version: number;
-  file: string;
   message: string;
 }
 
@@ -28,7 +28,9 @@ export interface SubjectCheck {
   version: number;
   file: string;
   invalid: InvalidSchemaFile[];
-  problems: Problem[];
+  problems: LocatedProblem[];
+  /** Lint findings of the newest version. */
+  lint: GovernanceFinding[];
   registry?: RegistryVerdict;
 }
 
@@ -43,8 +45,22 @@ export interface CheckReport {
   /** Set when the schemas folder itself cannot be read (bad subject.json, misnamed files). */
   catalogError?: string;
   subjects: SubjectCheck[];
-  generated: GeneratedCheck;
-  summary: { subjects: number; incompatible: number; invalid: number; registryFailures: number };
+  /** Absent when only linting. */
+  generated?: GeneratedCheck;
+  /** The git ref the history was checked against (`--against`). */
+  against?: string;
+  /** Findings about the catalog as a whole: lint.json problems and changes to what `against` published. */
+  findings: GovernanceFinding[];
+  summary: {
+    subjects: number;
+    incompatible: number;
+    invalid: number;
+    registryFailures: number;
+    /** Lint and history findings of severity error, and all warnings (which do not fail the check). */
+    lintErrors: number;
+    historyErrors: number;
+    warnings: number;
+  };
   ok: boolean;
 }
 

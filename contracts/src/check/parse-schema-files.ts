@@ -2,6 +2,7 @@ import type { SubjectEntry } from '../catalog/load-catalog.ts';
 import { parseSchema } from '../compatibility/parse-schema.ts';
 import type { SchemaNode } from '../compatibility/schema-node.ts';
 import { ContractError } from '../errors.ts';
+import { startOf } from '../governance/finding.ts';
 import type { InvalidSchemaFile } from './check-report.ts';
 
 /**
@@ -19,10 +20,14 @@ export function parseSchemaFiles(entry: SubjectEntry): {
       const node = parseSchema(schema, `v${version}`);
       schemas.push(node);
       if (node.type !== 'record')
-        invalid.push({ version, file, message: `v${version} must be a record, not ${node.type}` });
+        invalid.push({
+          version,
+          ...startOf(file),
+          message: `v${version} must be a record, not ${node.type}`,
+        });
     } catch (error) {
       if (!(error instanceof ContractError)) throw error;
-      invalid.push({ version, file, message: error.message });
+      invalid.push({ version, ...startOf(file), message: error.message });
     }
   }
   return { schemas, invalid };

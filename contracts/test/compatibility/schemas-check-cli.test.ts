@@ -21,7 +21,7 @@ function copyWithBreakingChange(): string {
   const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
   writeJson(join(subjectDir(dir), 'v3.avsc'), {
     ...v2,
-    fields: [...v2.fields, { name: 'nick', type: 'string' }],
+    fields: [...v2.fields, { name: 'nick', type: 'string', doc: 'Nickname.' }],
   });
   return dir;
 }
@@ -32,7 +32,7 @@ describe('npm run schemas:check', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^OK {3}user_register-value v\d+ \(FULL_TRANSITIVE\)$/m);
     expect(run.stdout).toMatch(/^OK {3}generated types up to date$/m);
-    expect(run.stdout).toMatch(/^1 subject, 0 incompatible, 0 invalid$/m);
+    expect(run.stdout).toMatch(/^1 subject, 0 incompatible, 0 invalid, 0 lint errors, 0 warnings$/m);
     expect(run.status).toBe(0);
   });
 
@@ -46,7 +46,7 @@ describe('npm run schemas:check', () => {
     );
     expect(run.stdout).toContain('v3 ← v2 (BACKWARD)');
     expect(run.stdout).toContain('fix: give it a default, or make it `["null","string"]` with default null');
-    expect(run.stdout).toMatch(/^1 subject, 1 incompatible, 0 invalid$/m);
+    expect(run.stdout).toMatch(/^1 subject, 1 incompatible, 0 invalid, 0 lint errors, 0 warnings$/m);
   });
 
   it('carries the problem with its path and kind in --format json', () => {
@@ -54,7 +54,15 @@ describe('npm run schemas:check', () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as CheckReport;
     expect(report.ok).toBe(false);
-    expect(report.summary).toEqual({ subjects: 1, incompatible: 1, invalid: 0, registryFailures: 0 });
+    expect(report.summary).toEqual({
+      subjects: 1,
+      incompatible: 1,
+      invalid: 0,
+      registryFailures: 0,
+      lintErrors: 0,
+      historyErrors: 0,
+      warnings: 0,
+    });
     expect(report.subjects[0]?.problems).toContainEqual(
       expect.objectContaining({
         version: 1,
@@ -64,7 +72,7 @@ describe('npm run schemas:check', () => {
       }),
     );
     // The new v3 also makes the committed generated types stale.
-    expect(report.generated.stale.length).toBeGreaterThan(0);
+    expect(report.generated?.stale.length).toBeGreaterThan(0);
   });
 
   it('prints GitHub annotations pointing at the line of the field in the new schema file', () => {
@@ -73,7 +81,7 @@ describe('npm run schemas:check', () => {
     expect(run.status).toBe(1);
     const annotation = run.stdout.split('\n').find((line) => line.includes('FIELD_ADDED_WITHOUT_DEFAULT'));
     expect(annotation).toMatch(
-      /^::error file=.*user_register-value\/v3\.avsc,line=\d+,title=FIELD_ADDED_WITHOUT_DEFAULT/,
+      /^::error file=.*user_register-value\/v3\.avsc,line=\d+,col=\d+,title=FIELD_ADDED_WITHOUT_DEFAULT/,
     );
     const line = Number(/line=(\d+)/.exec(annotation ?? '')?.[1]);
     const lines = readFileSync(join(subjectDir(dir), 'v3.avsc'), 'utf8').split('\n');
@@ -89,9 +97,9 @@ describe('npm run schemas:check', () => {
     const run = schemasCheck(['--dir', dir]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
-      /invalid .*v3\.avsc: v3 is not a valid Avro schema: incompatible field default "unknown"/,
+      /v3\.avsc:1:1 invalid: v3 is not a valid Avro schema: incompatible field default "unknown"/,
     );
-    expect(run.stdout).toMatch(/^1 subject, 0 incompatible, 1 invalid$/m);
+    expect(run.stdout).toMatch(/^1 subject, 0 incompatible, 1 invalid, 3 lint errors, 0 warnings$/m);
   });
 
   it('tells the user to run npm run generate when generated types are stale', () => {
@@ -99,7 +107,7 @@ describe('npm run schemas:check', () => {
     const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
     writeJson(join(subjectDir(dir), 'v3.avsc'), {
       ...v2,
-      fields: [...v2.fields, { name: 'nick', type: ['null', 'string'], default: null }],
+      fields: [...v2.fields, { name: 'nick', type: ['null', 'string'], default: null, doc: 'Nickname.' }],
     });
     const run = schemasCheck(['--dir', dir]);
     expect(run.stdout).toContain('OK   user_register-value v3 (FULL_TRANSITIVE)');

@@ -1,0 +1,68 @@
+import { relative, sep } from 'node:path';
+import type { CheckReport } from '../check/check-report.ts';
+import { allRules } from './lint/all-rules.ts';
+import { type ReportFinding, reportFindings } from './report-findings.ts';
+
+const lintRules = new Map(allRules.map((rule) => [rule.id, rule]));
+
+/**
+ * SARIF 2.1.0, which code scanning reads (GitHub's `upload-sarif`): one run, a rule per id met, a result per
+ * finding with its region. Paths are relative to `root` under the `%SRCROOT%` base.
+ */
+export function formatSarif(report: CheckReport, options: { root: string }): string {
+  const findings = reportFindings(report);
+  const ruleIds = [...new Set(findings.map((finding) => finding.ruleId))];
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'schemas-check', rules: ruleIds.map(ruleDescriptor) } },
+        originalUriBaseIds: {
+          '%SRCROOT%': { uri: `file://${options.root.split(sep).join('/').replace(/\/?$/, '/')}` },
+        },
+        results: findings.map((finding) => result(finding, ruleIds.indexOf(finding.ruleId), options.root)),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+function ruleDescriptor(id: string) {
+  const rule = lintRules.get(id);
+  if (!rule) return { id };
+  return {
+    id,
+    shortDescription: { text: rule.rationale },
+    help: { text: rule.fix },
+    defaultConfiguration: { level: rule.severity },
+  };
+}
+
+function result(finding: ReportFinding, ruleIndex: number, root: string) {
+  const text = finding.fix
+    ? `${finding.title}: ${finding.message}. Fix: ${finding.fix}`
+    : `${finding.title}: ${finding.message}`;
+  const location = finding.location;
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: finding.severity,
+    message: { text },
+    ...(location
+      ? {
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: {
+                  uri: relative(root, location.file).split(sep).join('/'),
+                  uriBaseId: '%SRCROOT%',
+                },
+                region: { startLine: location.line, startColumn: location.column },
+              },
+            },
+          ],
+        }
+      : {}),
+  };
+}

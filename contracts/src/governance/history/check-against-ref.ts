@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GovernanceFinding } from '../finding.ts';
+import { blobIdOf, listFilesAt, readBlobs, resolveCommit } from './git.ts';
+import { judgePublishedChanges, type PublishedChange } from './judge-published-changes.ts';
+
+const PUBLISHED = /^[^/]+\/(subject\.json|[^/]+\.avsc)$/;
+
+/**
+ * Compares the schemas folder with what `ref` published (`git ls-tree`, one `git cat-file --batch`): files whose
+ * blob id matches the working tree are skipped unread. Throws GitHistoryError for an unknown ref.
+ */
+export function checkAgainstRef({
+  schemasDir,
+  ref,
+}: {
+  schemasDir: string;
+  ref: string;
+}): GovernanceFinding[] {
+  const commit = resolveCommit(schemasDir, ref);
+  const differing: Array<{ path: string; repoPath: string; blob: string; after: string | undefined }> = [];
+  for (const { path, repoPath, blob } of listFilesAt(schemasDir, commit)) {
+    if (!PUBLISHED.test(path)) continue;
+    const file = join(schemasDir, path);
+    if (!existsSync(file)) {
+      differing.push({ path, repoPath, blob, after: undefined });
+      continue;
+    }
+    const content = readFileSync(file);
+    if (blobIdOf(content, blob.length) !== blob)
+      differing.push({ path, repoPath, blob, after: content.toString('utf8') });
+  }
+  const before = readBlobs(
+    schemasDir,
+    differing.map((entry) => entry.blob),
+  );
+  const changes: PublishedChange[] = differing.map(({ path, repoPath, blob, after }) => ({
+    path,
+    repoPath,
+    before: before.get(blob) ?? '',
+    after,
+  }));
+  return judgePublishedChanges(changes, { schemasDir, ref });
+}

@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { type CompatibilityLevel, isCompatibilityLevel } from '../../catalog/compatibility-level.ts';
+import { type GovernanceFinding, startOf } from '../finding.ts';
+import { sourcePositions } from '../positions/source-positions.ts';
+import { isLooser } from './compatibility-strictness.ts';
+import { diffJson } from './json-diff.ts';
+
+/** A file of the schemas folder that the ref has and the working tree has differently, or not at all. */
+export interface PublishedChange {
+  /** Relative to the schemas folder: `user_register-value/v1.avsc`. */
+  path: string;
+  /** Relative to the repository root: what `git checkout <ref> -- <path>` takes. */
+  repoPath: string;
+  before: string;
+  /** Undefined when the file is gone from the working tree. */
+  after: string | undefined;
+}
+
+const SHOWN_CHANGES = 5;
+
+/**
+ * Judges changes to what the ref published: an edited or deleted .avsc and a deleted subject are errors, a
+ * looser compatibility level is a warning. Whitespace and key order are not changes (the JSON is the same).
+ */
+export function judgePublishedChanges(
+  changes: readonly PublishedChange[],
+  { schemasDir, ref }: { schemasDir: string; ref: string },
+): GovernanceFinding[] {
+  const deletedSubjects = new Set(
+    changes
+      .filter((change) => change.after === undefined && change.path.endsWith('/subject.json'))
+      .map((change) => change.path.slice(0, -'/subject.json'.length)),
+  );
+  const findings: GovernanceFinding[] = [];
+  for (const change of changes) {
+    const file = join(schemasDir, change.path);
+    const subject = change.path.split('/')[0] ?? change.path;
+    if (change.path.endsWith('/subject.json')) {
+      if (change.after === undefined) {
+        findings.push({
+          source: 'history',
+          rule: 'published-subject-deleted',
+          severity: 'error',
+          message: `subject ${subject} exists at ${ref} and was deleted: its events are in the topic and its versions in the registry`,
+          fix: `restore ${subject}/ (a subject is retired by its producers and consumers stopping, not by deleting its history)`,
+          ...startOf(file),
+        });
+      } else findings.push(...judgeLevelChange(change, file, ref));
+    } else if (change.path.endsWith('.avsc') && !deletedSubjects.has(subject)) {
+      const finding = judgeVersionChange(change, file, ref);
+      if (finding) findings.push(finding);
+    }
+  }
+  return findings;
+}
+
+function judgeVersionChange(
+  change: PublishedChange,
+  file: string,
+  ref: string,
+): GovernanceFinding | undefined {
+  if (change.after === undefined) {
+    return {
+      source: 'history',
+      rule: 'published-version-deleted',
+      severity: 'error',
+      message: `${change.repoPath} is published at ${ref} and was deleted`,
+      fix: `restore it with \`git checkout ${ref} -- ${change.repoPath}\`: readers and the registry still know that version`,
+      ...startOf(file),
+    };
+  }
+  const differences = semanticDifferences(change.before, change.after);
+  if (differences.length === 0) return undefined;
+  const shown = differences.slice(0, SHOWN_CHANGES).map((difference) => difference.description);
+  if (differences.length > SHOWN_CHANGES) shown.push(`and ${differences.length - SHOWN_CHANGES} more`);
+  const first = differences[0]?.path ?? [];
+  return {
+    source: 'history',
+    rule: 'published-version-changed',
+    severity: 'error',
+    message: `${change.repoPath} is published at ${ref} and was edited: ${shown.join('; ')}`,
+    fix: `restore it (\`git checkout ${ref} -- ${change.repoPath}\`) and make the change in a new version file`,
+    file,
+    ...sourcePositions(change.after)(first),
+  };
+}
+
+/** JSON differences, or one whole-document difference when either side is not JSON. */
+function semanticDifferences(before: string, after: string) {
+  try {
+    return diffJson(JSON.parse(before), JSON.parse(after));
+  } catch {
+    return [{ path: [], description: 'the file is no longer the same JSON' }];
+  }
+}
+
+function judgeLevelChange(change: PublishedChange, file: string, ref: string): GovernanceFinding[] {
+  const before = levelIn(change.before);
+  const after = levelIn(change.after ?? '');
+  if (!before || !after || !isLooser(after, before)) return [];
+  return [
+    {
+      source: 'history',
+      rule: 'compatibility-loosened',
+      severity: 'warning',
+      message: `compatibility level loosened from ${before} (at ${ref}) to ${after}: changes ${before} refused are now accepted`,
+      fix: `keep ${before} unless every producer and consumer agreed to the looser level`,
+      file,
+      ...sourcePositions(change.after ?? '')(['compatibility']),
+    },
+  ];
+}
+
+function levelIn(text: string): CompatibilityLevel | undefined {
+  try {
+    const level = (JSON.parse(text) as { compatibility?: unknown }).compatibility;
+    return isCompatibilityLevel(level) ? level : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,49 @@
+import type { JSONPath } from 'jsonc-parser';
+import type { Severity } from '../finding.ts';
+import type { FieldVisit, SchemaWalk, TypeVisit } from '../schema-walk.ts';
+
+/** What the README lists for each rule. */
+export interface RuleInfo {
+  /** Stable: used in lint.json, in `x-lint-ignore` and in every output format. */
+  id: string;
+  /** Why a reviewer wants it, in one line. */
+  rationale: string;
+  /** How to satisfy it, in one line. */
+  fix: string;
+  /** Used unless lint.json says otherwise. */
+  severity: Severity;
+}
+
+/** The newest version of one subject, as the rules see it. */
+export interface LintTarget {
+  schema: unknown;
+  walk: SchemaWalk;
+  /** `key` for a `<topic>-key` subject (the message key's schema). */
+  role: 'value' | 'key';
+  /** Namespace prefixes the catalog declares in lint.json; empty when it declares none. */
+  namespaces: readonly string[];
+}
+
+export interface Violation {
+  /** JSON path of the offending field or type in the .avsc. */
+  path: JSONPath;
+  message: string;
+}
+
+export interface LintRule extends RuleInfo {
+  check(target: LintTarget): Violation[];
+}
+
+/** `record \`ns.User\``, `field \`User.email\`` — how messages name what they talk about. */
+export function describeType(visit: TypeVisit): string {
+  const kind =
+    typeof (visit.type as { type?: unknown }).type === 'string'
+      ? (visit.type as { type: string }).type
+      : 'type';
+  return visit.named ? `${kind} \`${visit.named.fullName}\`` : kind;
+}
+
+export function describeField(field: FieldVisit): string {
+  const owner = field.record.named?.name;
+  return `field \`${owner ? `${owner}.` : ''}${field.name}\``;
+}

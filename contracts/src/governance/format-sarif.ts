@@ -1,9 +1,10 @@
 import { relative, sep } from 'node:path';
 import type { CheckReport } from '../check/check-report.ts';
+import { historyRules } from './history/judge-published-changes.ts';
 import { allRules } from './lint/all-rules.ts';
 import { type ReportFinding, reportFindings } from './report-findings.ts';
 
-const lintRules = new Map(allRules.map((rule) => [rule.id, rule]));
+const describedRules = new Map([...allRules, ...Object.values(historyRules)].map((rule) => [rule.id, rule]));
 
 /**
  * SARIF 2.1.0, which code scanning reads (GitHub's `upload-sarif`): one run, a rule per id met, a result per
@@ -29,7 +30,7 @@ export function formatSarif(report: CheckReport, options: { root: string }): str
 }
 
 function ruleDescriptor(id: string) {
-  const rule = lintRules.get(id);
+  const rule = describedRules.get(id);
   if (!rule) return { id };
   return {
     id,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type CompatibilityLevel, isCompatibilityLevel } from '../../catalog/compatibility-level.ts';
 import { type GovernanceFinding, startOf } from '../finding.ts';
+import type { RuleInfo } from '../lint/rule.ts';
 import { sourcePositions } from '../positions/source-positions.ts';
 import { isLooser } from './compatibility-strictness.ts';
 import { diffJson } from './json-diff.ts';
@@ -17,6 +18,38 @@ export interface PublishedChange {
 }
 
 const SHOWN_CHANGES = 5;
+
+/** What the README and SARIF say about each history rule. */
+export const historyRules = {
+  changed: {
+    id: 'published-version-changed',
+    rationale:
+      'the registry, the events in the topic and every consumer build hold the published text; an edit forks them',
+    fix: 'restore the file from the ref and make the change in a new version file',
+    severity: 'error',
+  },
+  deleted: {
+    id: 'published-version-deleted',
+    rationale:
+      'a deleted version is still in the registry and in the topic: the repository would stop describing them',
+    fix: 'restore the file from the ref',
+    severity: 'error',
+  },
+  subjectDeleted: {
+    id: 'published-subject-deleted',
+    rationale:
+      'its events stay in the topic and its versions in the registry; retiring a subject is a decision, not a deletion',
+    fix: 'restore the subject folder from the ref',
+    severity: 'error',
+  },
+  loosened: {
+    id: 'compatibility-loosened',
+    rationale:
+      'a looser level silently accepts changes the current producers and consumers were promised would be refused',
+    fix: 'keep the stricter level unless every producer and consumer agreed',
+    severity: 'warning',
+  },
+} as const satisfies Record<string, RuleInfo>;
 
 /**
  * Judges changes to what the ref published: an edited or deleted .avsc and a deleted subject are errors, a
@@ -39,8 +72,8 @@ export function judgePublishedChanges(
       if (change.after === undefined) {
         findings.push({
           source: 'history',
-          rule: 'published-subject-deleted',
-          severity: 'error',
+          rule: historyRules.subjectDeleted.id,
+          severity: historyRules.subjectDeleted.severity,
           message: `subject ${subject} exists at ${ref} and was deleted: its events are in the topic and its versions in the registry`,
           fix: `restore ${subject}/ (a subject is retired by its producers and consumers stopping, not by deleting its history)`,
           ...startOf(file),
@@ -62,8 +95,8 @@ function judgeVersionChange(
   if (change.after === undefined) {
     return {
       source: 'history',
-      rule: 'published-version-deleted',
-      severity: 'error',
+      rule: historyRules.deleted.id,
+      severity: historyRules.deleted.severity,
       message: `${change.repoPath} is published at ${ref} and was deleted`,
       fix: `restore it with \`git checkout ${ref} -- ${change.repoPath}\`: readers and the registry still know that version`,
       ...startOf(file),
@@ -76,8 +109,8 @@ function judgeVersionChange(
   const first = differences[0]?.path ?? [];
   return {
     source: 'history',
-    rule: 'published-version-changed',
-    severity: 'error',
+    rule: historyRules.changed.id,
+    severity: historyRules.changed.severity,
     message: `${change.repoPath} is published at ${ref} and was edited: ${shown.join('; ')}`,
     fix: `restore it (\`git checkout ${ref} -- ${change.repoPath}\`) and make the change in a new version file`,
     file,
@@ -101,8 +134,8 @@ function judgeLevelChange(change: PublishedChange, file: string, ref: string): G
   return [
     {
       source: 'history',
-      rule: 'compatibility-loosened',
-      severity: 'warning',
+      rule: historyRules.loosened.id,
+      severity: historyRules.loosened.severity,
       message: `compatibility level loosened from ${before} (at ${ref}) to ${after}: changes ${before} refused are now accepted`,
       fix: `keep ${before} unless every producer and consumer agreed to the looser level`,
       file,

@@ -9,8 +9,9 @@ export interface Position {
 
 /**
  * Line and column of a JSON node in a file's text, found by its JSON path (`['fields', 2, 'type']`). A path
- * that does not exist in the text points at its longest existing prefix; an object carrying a `name` points at
- * that `"name"` line, which is how a reader finds a field or type. The text is parsed on first use only.
+ * that does not exist in the text points at its longest existing prefix. A property's value points at its key,
+ * and an object carrying a `name` at that `"name"`, which is how a reader finds a field or type. The text is
+ * parsed on first use only.
  */
 export function sourcePositions(text: string): (path: JSONPath) => Position {
   let root: Node | undefined;
@@ -27,8 +28,9 @@ function nodeAt(root: Node, path: JSONPath): Node {
     const node = findNodeAtLocation(root, path.slice(0, length));
     if (!node) continue;
     const name = node.type === 'object' ? findNodeAtLocation(node, ['name']) : undefined;
+    const target = name ?? node;
     // The property (`"name": ...`), not its value, so the column lands on the start of the declaration.
-    return name?.parent ?? node;
+    return target.parent?.type === 'property' ? target.parent : target;
   }
   return root;
 }

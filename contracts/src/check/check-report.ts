@@ -47,6 +47,8 @@ export interface CheckReport {
   subjects: SubjectCheck[];
   /** Absent when only linting. */
   generated?: GeneratedCheck;
+  /** Set by `--lint-only`: compatibility, validity and generated files were not checked. */
+  lintOnly?: true;
   /** The git ref the history was checked against (`--against`). */
   against?: string;
   /** Findings about the catalog as a whole: lint.json problems and changes to what `against` published. */

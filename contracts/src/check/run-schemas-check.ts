@@ -41,7 +41,7 @@ export async function runSchemasCheck({
   }
   const lint = loadLintConfig(schemasDir);
   const subjects = catalog.map((entry) => checkSubject(entry, lint.config, lintOnly));
-  if (lintOnly) return summarize({ subjects, findings: lint.findings });
+  if (lintOnly) return summarize({ subjects, findings: lint.findings, lintOnly });
   const history = against === undefined ? [] : checkAgainstRef({ schemasDir, ref: against });
   if (registry) {
     const verdicts = await Promise.all(catalog.map((entry) => fetchRegistryVerdict(registry, entry)));

@@ -6,7 +6,8 @@ const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 export function summaryText(report: CheckReport): string {
   const { subjects, incompatible, invalid, lintErrors, historyErrors, warnings, registryFailures } =
     report.summary;
-  const parts = [count(subjects, 'subject'), `${incompatible} incompatible`, `${invalid} invalid`];
+  const parts = [count(subjects, 'subject')];
+  if (!report.lintOnly) parts.push(`${incompatible} incompatible`, `${invalid} invalid`);
   parts.push(count(lintErrors, 'lint error'));
   if (report.against !== undefined) parts.push(count(historyErrors, 'history error'));
   parts.push(count(warnings, 'warning'));

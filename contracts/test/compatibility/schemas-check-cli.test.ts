@@ -97,7 +97,7 @@ describe('npm run schemas:check', () => {
     const run = schemasCheck(['--dir', dir]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
-      /v3\.avsc:1:1 invalid: v3 is not a valid Avro schema: incompatible field default "unknown"/,
+      /v3\.avsc:1:1 invalid: v3 is not a valid Avro schema: invalid default for field age of events\.user\.UserRegister: "unknown" does not fit `int`/,
     );
     expect(run.stdout).toMatch(/^1 subject, 0 incompatible, 1 invalid, 3 lint errors, 0 warnings$/m);
   });

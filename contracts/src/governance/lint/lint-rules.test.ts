@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { schemaRules } from './all-rules.ts';
+import { historyRules } from '../history/judge-published-changes.ts';
+import { allRules, schemaRules } from './all-rules.ts';
 import type { LintConfig } from './lint-config.ts';
 import { lintSchema } from './lint-schema.ts';
 
@@ -125,6 +127,11 @@ describe('lint rules', () => {
       expect(rulesBroken(fails, role)).toEqual([rule.id]);
     });
   }
+
+  it('are all listed in the contracts README, with the history rules', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    for (const rule of [...allRules, ...Object.values(historyRules)]) expect(readme).toContain(`| \`${rule.id}\` |`);
+  });
 
   it('states a rationale and a fix for every rule', () => {
     for (const rule of schemaRules) {

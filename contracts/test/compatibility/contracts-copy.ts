@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,4 +22,13 @@ export function readJson(file: string): { fields: unknown[] } & Record<string, u
 
 export function writeJson(file: string, value: unknown): void {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Runs the schemas:check CLI offline (no registry), with paths printed relative to the contracts folder. */
+export function schemasCheck(args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: contractsDir };
+  delete env.SCHEMA_REGISTRY_URL;
+  delete env.GITHUB_WORKSPACE;
+  const result = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env, timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,19 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/check/check-report.ts';
-import { contractsDir } from '../helpers.ts';
-import { cliPath, copyContracts, readJson, writeJson } from './contracts-copy.ts';
+import { copyContracts, readJson, schemasCheck, writeJson } from './contracts-copy.ts';
 
 const subjectDir = (dir: string) => join(dir, 'schemas', 'user_register-value');
-
-function schemasCheck(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: contractsDir };
-  delete env.SCHEMA_REGISTRY_URL;
-  const result = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env, timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A copy whose new v3 adds `nick` without a default to user_register: the breaking change CI must catch. */
 function copyWithBreakingChange(): string {

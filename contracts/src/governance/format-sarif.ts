@@ -1,10 +1,19 @@
 import { relative, sep } from 'node:path';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { CheckReport } from '../check/check-report.ts';
 import { historyRules } from './history/judge-published-changes.ts';
 import { allRules } from './lint/all-rules.ts';
 import { type ReportFinding, reportFindings } from './report-findings.ts';
 
 const describedRules = new Map([...allRules, ...Object.values(historyRules)].map((rule) => [rule.id, rule]));
+
+/** The checker's own finding ids; any other id is a compatibility problem kind. */
+const checkerFindings: Record<string, string> = {
+  'invalid-catalog': 'the schemas folder cannot be read',
+  'invalid-schema': 'a schema file that is not valid Avro',
+  'generated-out-of-date': 'generated types differ from what the code generator writes',
+  'registry-verdict': 'the schema registry refuses the schema or holds versions the repository lacks',
+};
 
 /**
  * SARIF 2.1.0, which code scanning reads (GitHub's `upload-sarif`): one run, a rule per id met, a result per
@@ -13,7 +22,7 @@ const describedRules = new Map([...allRules, ...Object.values(historyRules)].map
 export function formatSarif(report: CheckReport, options: { root: string }): string {
   const findings = reportFindings(report);
   const ruleIds = [...new Set(findings.map((finding) => finding.ruleId))];
-  const sarif = {
+  const sarif: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -29,9 +38,12 @@ export function formatSarif(report: CheckReport, options: { root: string }): str
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function ruleDescriptor(id: string) {
+function ruleDescriptor(id: string): ReportingDescriptor {
   const rule = describedRules.get(id);
-  if (!rule) return { id };
+  if (!rule) {
+    const text = checkerFindings[id] ?? "a change the subject's compatibility level does not allow";
+    return { id, shortDescription: { text } };
+  }
   return {
     id,
     shortDescription: { text: rule.rationale },
@@ -40,7 +52,7 @@ function ruleDescriptor(id: string) {
   };
 }
 
-function result(finding: ReportFinding, ruleIndex: number, root: string) {
+function result(finding: ReportFinding, ruleIndex: number, root: string): Result {
   const text = finding.fix
     ? `${finding.title}: ${finding.message}. Fix: ${finding.fix}`
     : `${finding.title}: ${finding.message}`;

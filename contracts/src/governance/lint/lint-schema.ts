@@ -1,8 +1,8 @@
 import type { GovernanceFinding } from '../finding.ts';
 import { sourcePositions } from '../positions/source-positions.ts';
 import { walkSchema } from '../schema-walk.ts';
-import { ruleIds, schemaRules } from './all-rules.ts';
-import { applyIgnores, ignoreRules } from './ignores.ts';
+import { allRules, ruleIds, schemaRules } from './all-rules.ts';
+import { applyIgnores } from './ignores.ts';
 import type { LintConfig } from './lint-config.ts';
 import type { RuleInfo, Violation } from './rule.ts';
 
@@ -17,9 +17,7 @@ export interface LintInput {
   config: LintConfig;
 }
 
-const rulesById = new Map<string, RuleInfo>(
-  [...schemaRules, ...Object.values(ignoreRules)].map((rule) => [rule.id, rule]),
-);
+const rulesById = new Map<string, RuleInfo>(allRules.map((rule) => [rule.id, rule]));
 
 /** Every lint finding of one schema, after lint.json settings and the schema's own `x-lint-ignore`s. */
 export function lintSchema({ schema, text, file, role, config }: LintInput): GovernanceFinding[] {

@@ -1,6 +1,6 @@
 import type { JSONPath } from 'jsonc-parser';
 import type { Severity } from '../finding.ts';
-import type { FieldVisit, SchemaWalk, TypeVisit } from '../schema-walk.ts';
+import { type FieldVisit, isObject, type SchemaWalk, type TypeVisit } from '../schema-walk.ts';
 
 /** What the README lists for each rule. */
 export interface RuleInfo {
@@ -36,10 +36,7 @@ export interface LintRule extends RuleInfo {
 
 /** `record \`ns.User\``, `field \`User.email\`` — how messages name what they talk about. */
 export function describeType(visit: TypeVisit): string {
-  const kind =
-    typeof (visit.type as { type?: unknown }).type === 'string'
-      ? (visit.type as { type: string }).type
-      : 'type';
+  const kind = isObject(visit.type) && typeof visit.type.type === 'string' ? visit.type.type : 'type';
   return visit.named ? `${kind} \`${visit.named.fullName}\`` : kind;
 }
 

@@ -137,6 +137,26 @@ describe('checkAgainstRef: what a git ref published is immutable', () => {
     expect(catalog.check()).toEqual([]);
   });
 
+  it('protects versions nested deeper in the schemas folder, such as a shared type of its own', () => {
+    const catalog = publishedCatalog();
+    const shared = join(catalog.schemasDir, 'types', 'events.common.Address');
+    mkdirSync(shared, { recursive: true });
+    writeFileSync(join(shared, 'v1.avsc'), v1);
+    catalog.git('add', '-A');
+    catalog.git('commit', '--quiet', '-m', 'shared type');
+    catalog.git('tag', '-f', 'base');
+    rmSync(join(shared, 'v1.avsc'));
+    expect(catalog.summary()).toEqual([
+      {
+        rule: 'published-version-deleted',
+        severity: 'error',
+        line: 1,
+        column: 1,
+        file: 'types/events.common.Address/v1.avsc',
+      },
+    ]);
+  });
+
   it('throws GitHistoryError for a ref that does not exist', () => {
     const catalog = publishedCatalog();
     expect(() => checkAgainstRef({ schemasDir: catalog.schemasDir, ref: 'no-such-branch' })).toThrow(

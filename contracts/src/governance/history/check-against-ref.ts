@@ -4,7 +4,8 @@ import type { GovernanceFinding } from '../finding.ts';
 import { blobIdOf, listFilesAt, readBlobs, resolveCommit } from './git.ts';
 import { judgePublishedChanges, type PublishedChange } from './judge-published-changes.ts';
 
-const PUBLISHED = /^[^/]+\/(subject\.json|[^/]+\.avsc)$/;
+/** Every schema version and subject declaration, at any depth of the schemas folder. */
+const PUBLISHED = /(^|\/)(subject\.json|[^/]+\.avsc)$/;
 
 /**
  * Compares the schemas folder with what `ref` published (`git ls-tree`, one `git cat-file --batch`): files whose

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { type CompatibilityLevel, isCompatibilityLevel } from '../../catalog/compatibility-level.ts';
 import { type GovernanceFinding, startOf } from '../finding.ts';
 import type { RuleInfo } from '../lint/rule.ts';
@@ -61,14 +61,15 @@ export function judgePublishedChanges(
 ): GovernanceFinding[] {
   const deletedSubjects = new Set(
     changes
-      .filter((change) => change.after === undefined && change.path.endsWith('/subject.json'))
-      .map((change) => change.path.slice(0, -'/subject.json'.length)),
+      .filter((change) => change.after === undefined && basename(change.path) === 'subject.json')
+      .map((change) => dirname(change.path)),
   );
   const findings: GovernanceFinding[] = [];
   for (const change of changes) {
     const file = join(schemasDir, change.path);
-    const subject = change.path.split('/')[0] ?? change.path;
-    if (change.path.endsWith('/subject.json')) {
+    // A subject's folder, wherever the catalog nests it (shared types may live a level deeper).
+    const subject = dirname(change.path);
+    if (basename(change.path) === 'subject.json') {
       if (change.after === undefined) {
         findings.push({
           source: 'history',

@@ -4,6 +4,7 @@ import { describeType, type FieldNode, type PrimitiveType, type SchemaNode } fro
 
 const PRIMITIVES = new Set<string>(['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const FULL_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 type Json = Record<string, unknown>;
 
@@ -20,9 +21,10 @@ export function readSchemaJson(json: unknown, label: string): SchemaNode {
   const fail = (message: string): never => {
     throw new ContractError('INVALID_SCHEMA', `${label} is not a valid Avro schema: ${message}`);
   };
+  /** A full name is dotted simple names; fields and enum symbols are simple names. */
   const checkName = (name: string, what: string) => {
-    if (!name.split('.').every((part) => NAME.test(part)))
-      fail(`invalid ${what} name: ${JSON.stringify(name)}`);
+    const pattern = what === 'field' || what === 'enum symbol' ? NAME : FULL_NAME;
+    if (!pattern.test(name)) fail(`invalid ${what} name: ${JSON.stringify(name)}`);
   };
 
   const read = (schema: unknown, namespace: string): SchemaNode => {

@@ -32,3 +32,14 @@ export function schemasCheck(args: string[]) {
   const result = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env, timeout: 60_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The user_register-value subject folder in a copy. */
+export const subjectDir = (dir: string) => join(dir, 'schemas', 'user_register-value');
+
+/** A copy whose new v3 is v2 plus one field. */
+export function copyWithNewField(field: Record<string, unknown>): string {
+  const dir = copyContracts();
+  const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
+  writeJson(join(subjectDir(dir), 'v3.avsc'), { ...v2, fields: [...v2.fields, field] });
+  return dir;
+}

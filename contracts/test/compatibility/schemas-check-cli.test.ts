@@ -2,20 +2,10 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/check/check-report.ts';
-import { copyContracts, readJson, schemasCheck, writeJson } from './contracts-copy.ts';
-
-const subjectDir = (dir: string) => join(dir, 'schemas', 'user_register-value');
+import { copyContracts, copyWithNewField, schemasCheck, subjectDir } from './contracts-copy.ts';
 
 /** A copy whose new v3 adds `nick` without a default to user_register: the breaking change CI must catch. */
-function copyWithBreakingChange(): string {
-  const dir = copyContracts();
-  const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
-  writeJson(join(subjectDir(dir), 'v3.avsc'), {
-    ...v2,
-    fields: [...v2.fields, { name: 'nick', type: 'string', doc: 'Nickname.' }],
-  });
-  return dir;
-}
+const copyWithBreakingChange = () => copyWithNewField({ name: 'nick', type: 'string', doc: 'Nickname.' });
 
 describe('npm run schemas:check', () => {
   it('passes on the repository as committed', () => {
@@ -94,12 +84,7 @@ describe('npm run schemas:check', () => {
   });
 
   it('tells the user to run npm run generate when generated types are stale', () => {
-    const dir = copyContracts();
-    const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
-    writeJson(join(subjectDir(dir), 'v3.avsc'), {
-      ...v2,
-      fields: [...v2.fields, { name: 'nick', type: ['null', 'string'], default: null, doc: 'Nickname.' }],
-    });
+    const dir = copyWithNewField({ name: 'nick', type: ['null', 'string'], default: null, doc: 'Nickname.' });
     const run = schemasCheck(['--dir', dir]);
     expect(run.stdout).toContain('OK   user_register-value v3 (FULL_TRANSITIVE)');
     expect(run.stdout).toMatch(/FAIL generated types out of date: .*\(stale\).* — run `npm run generate`/);

@@ -3,20 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../src/check/check-report.ts';
-import { copyContracts, readJson, schemasCheck, writeJson } from './contracts-copy.ts';
-
-const subjectDir = (dir: string) => join(dir, 'schemas', 'user_register-value');
+import { copyContracts, copyWithNewField, schemasCheck, subjectDir } from './contracts-copy.ts';
 
 /** A copy whose new v3 adds a snake_case field without a doc: compatible, but against two lint rules. */
-function copyWithLintProblems(): string {
-  const dir = copyContracts();
-  const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
-  writeJson(join(subjectDir(dir), 'v3.avsc'), {
-    ...v2,
-    fields: [...v2.fields, { name: 'last_login', type: ['null', 'string'], default: null }],
-  });
-  return dir;
-}
+const copyWithLintProblems = () =>
+  copyWithNewField({ name: 'last_login', type: ['null', 'string'], default: null });
 
 /** The copy as a git repository with everything committed, as a pull request's base would be. */
 function commitAll(dir: string): void {

@@ -44,6 +44,8 @@ export interface GeneratedCheck {
 export interface CheckReport {
   /** Set when the schemas folder itself cannot be read (bad subject.json, misnamed files). */
   catalogError?: string;
+  /** The file the catalog error is about, when there is one (a bad subject.json, a misnamed file). */
+  catalogErrorFile?: string;
   subjects: SubjectCheck[];
   /** Absent when only linting. */
   generated?: GeneratedCheck;

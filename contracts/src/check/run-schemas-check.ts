@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { loadCatalog, type SubjectEntry } from '../catalog/load-catalog.ts';
+import { CatalogError, loadCatalog, type SubjectEntry } from '../catalog/load-catalog.ts';
 import { compareSchemas } from '../compatibility/check-compatibility.ts';
 import type { GovernanceFinding } from '../governance/finding.ts';
 import { checkAgainstRef } from '../governance/history/check-against-ref.ts';
@@ -37,7 +37,8 @@ export async function runSchemasCheck({
   try {
     catalog = loadCatalog(schemasDir);
   } catch (error) {
-    return summarize({ catalogError: (error as Error).message, subjects: [], findings: [] });
+    const file = error instanceof CatalogError ? { catalogErrorFile: error.file } : {};
+    return summarize({ catalogError: (error as Error).message, ...file, subjects: [], findings: [] });
   }
   const lint = loadLintConfig(schemasDir);
   const subjects = catalog.map((entry) => checkSubject(entry, lint.config, lintOnly));

@@ -1,5 +1,5 @@
 import { type CheckReport, registryFailed, type SubjectCheck } from '../check/check-report.ts';
-import type { GovernanceFinding, Location, Severity } from './finding.ts';
+import { type GovernanceFinding, type Location, type Severity, startOf } from './finding.ts';
 
 /** One entry of a machine-readable output (GitHub annotations, SARIF): what, how bad, and where when known. */
 export interface ReportFinding {
@@ -22,6 +22,7 @@ export function reportFindings(report: CheckReport): ReportFinding[] {
       severity: 'error',
       title: 'Invalid schemas folder',
       message: report.catalogError,
+      ...(report.catalogErrorFile ? { location: startOf(report.catalogErrorFile) } : {}),
     });
   findings.push(...report.findings.map((finding) => fromGovernance(finding, finding.rule)));
   for (const subject of report.subjects) findings.push(...subjectFindings(subject));

@@ -74,6 +74,16 @@ describe('npm run schemas:lint and schemas:check governance', () => {
     );
   });
 
+  it('annotates a subject.json the catalog cannot read on that file', () => {
+    const dir = copyContracts();
+    writeFileSync(join(subjectDir(dir), 'subject.json'), '{ "topic": "user_register" }\n');
+    const run = schemasCheck(['--dir', dir, '--format', 'github']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(
+      /^::error file=.*user_register-value\/subject\.json,line=1,col=1,title=Invalid schemas folder::.*"compatibility" must be one of/m,
+    );
+  });
+
   it('exits 2 naming a ref that does not exist', () => {
     const dir = copyContracts();
     commitAll(dir);

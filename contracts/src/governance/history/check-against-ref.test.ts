@@ -157,6 +157,22 @@ describe('checkAgainstRef: what a git ref published is immutable', () => {
     ]);
   });
 
+  it('treats the references a version pins as part of it', () => {
+    const catalog = publishedCatalog();
+    const pinned = (version: number) =>
+      `${JSON.stringify([{ name: 'events.common.Address', subject: 'events.common.Address', version }], null, 2)}\n`;
+    catalog.write('v2.references.json', pinned(1));
+    catalog.git('add', '-A');
+    catalog.git('commit', '--quiet', '-m', 'references');
+    catalog.git('tag', '-f', 'base');
+    catalog.write('v2.references.json', pinned(2));
+    const [finding] = catalog.check();
+    expect(finding).toMatchObject({ rule: 'published-version-changed', line: 5, column: 5 });
+    expect(finding?.message).toMatch(
+      /v2\.references\.json is published at base and was edited: \[0\]\.version: 1 → 2$/,
+    );
+  });
+
   it('throws GitHistoryError for a ref that does not exist', () => {
     const catalog = publishedCatalog();
     expect(() => checkAgainstRef({ schemasDir: catalog.schemasDir, ref: 'no-such-branch' })).toThrow(

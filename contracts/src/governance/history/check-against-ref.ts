@@ -4,8 +4,11 @@ import type { GovernanceFinding } from '../finding.ts';
 import { blobIdOf, listFilesAt, readBlobs, resolveCommit } from './git.ts';
 import { judgePublishedChanges, type PublishedChange } from './judge-published-changes.ts';
 
-/** Every schema version and subject declaration, at any depth of the schemas folder. */
-const PUBLISHED = /(^|\/)(subject\.json|[^/]+\.avsc)$/;
+/**
+ * Every schema version, the references a version pins (`vN.references.json`) and subject declarations, at any
+ * depth of the schemas folder.
+ */
+const PUBLISHED = /(^|\/)(subject\.json|[^/]+\.avsc|v[1-9][0-9]*\.references\.json)$/;
 
 /**
  * Compares the schemas folder with what `ref` published (`git ls-tree`, one `git cat-file --batch`): files whose

@@ -52,8 +52,9 @@ export const historyRules = {
 } as const satisfies Record<string, RuleInfo>;
 
 /**
- * Judges changes to what the ref published: an edited or deleted .avsc and a deleted subject are errors, a
- * looser compatibility level is a warning. Whitespace and key order are not changes (the JSON is the same).
+ * Judges changes to what the ref published: an edited or deleted version file (.avsc, or the references it
+ * pins) and a deleted subject are errors, a looser compatibility level is a warning. Whitespace and key order
+ * are not changes (the JSON is the same).
  */
 export function judgePublishedChanges(
   changes: readonly PublishedChange[],
@@ -80,7 +81,7 @@ export function judgePublishedChanges(
           ...startOf(file),
         });
       } else findings.push(...judgeLevelChange(change, file, ref));
-    } else if (change.path.endsWith('.avsc') && !deletedSubjects.has(subject)) {
+    } else if (!deletedSubjects.has(subject)) {
       const finding = judgeVersionChange(change, file, ref);
       if (finding) findings.push(finding);
     }

@@ -2,6 +2,7 @@ import type { SubjectEntry } from '../catalog/catalog.ts';
 import { nodeOfType } from '../compatibility/parse-schema.ts';
 import type { SchemaNode } from '../compatibility/schema-node.ts';
 import { ContractError } from '../errors.ts';
+import { startOf } from '../governance/finding.ts';
 import type { InvalidSchemaFile } from './check-report.ts';
 
 /**
@@ -19,7 +20,7 @@ export function parseSchemaFiles(entry: SubjectEntry): {
       schemas.push(nodeOfType(type));
     } catch (error) {
       if (!(error instanceof ContractError)) throw error;
-      invalid.push({ version, file, message: error.message });
+      invalid.push({ version, ...startOf(file), message: error.message });
     }
   }
   return { schemas, invalid };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { SubjectRole } from '../../catalog/catalog.ts';
 import { historyRules } from '../history/judge-published-changes.ts';
 import { allRules, schemaRules } from './all-rules.ts';
 import type { LintConfig } from './lint-config.ts';
@@ -8,7 +9,7 @@ import { lintSchema } from './lint-schema.ts';
 const config: LintConfig = { namespaces: ['events'], rules: new Map() };
 
 /** The rule ids a schema breaks, linted as the newest version of a value (or key) subject. */
-function rulesBroken(schema: unknown, role: 'value' | 'key' = 'value'): string[] {
+function rulesBroken(schema: unknown, role: SubjectRole = 'value'): string[] {
   const text = JSON.stringify(schema, null, 2);
   return [
     ...new Set(lintSchema({ schema, text, file: 'v1.avsc', role, config }).map((finding) => finding.rule)),
@@ -171,6 +172,18 @@ describe('lint rules', () => {
     expect(rulesBroken('string', 'key')).toEqual([]);
     expect(rulesBroken({ type: 'string', logicalType: 'uuid' }, 'key')).toEqual([]);
     expect(rulesBroken(['null', 'string'], 'key')).toEqual(['key-schema-primitive']);
+  });
+
+  it('judges a key by the subject role: a nested record is refused in a key subject, fine in a value', () => {
+    const key = event([field('order', event([field('orderId', 'string')], { name: 'OrderRef' }))]);
+    expect(rulesBroken(key, 'key')).toEqual(['key-schema-primitive']);
+    expect(rulesBroken(key, 'value')).toEqual([]);
+  });
+
+  it('lints a shared type subject by itself: an enum type with its namespace, doc and default', () => {
+    const shared = { ...enumType(), namespace: 'events.common' };
+    expect(rulesBroken(shared, 'type')).toEqual([]);
+    expect(rulesBroken({ ...shared, namespace: undefined }, 'type')).toEqual(['namespace-required']);
   });
 
   it('lints a union of event types, as a multi-event topic subject declares it', () => {

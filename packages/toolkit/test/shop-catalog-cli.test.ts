@@ -69,7 +69,6 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     expect(offline.report.summary).toEqual({
       subjects: 11,
       incompatible: 0,
-      invalid: 0,
       registryFailures: 0,
       lintErrors: 0,
       historyErrors: 0,

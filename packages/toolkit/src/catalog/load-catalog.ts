@@ -1,8 +1,12 @@
 import avsc from 'avsc';
 import { avroOptions } from '../avro/create-avro-type.ts';
+import { nodeOfType } from '../compatibility/parse-schema.ts';
+import { type ReadSchema, readSchemaJson } from '../compatibility/read-schema-json.ts';
+import type { SchemaNode } from '../compatibility/schema-node.ts';
+import { ContractError } from '../errors.ts';
 import type { Catalog, SchemaVersion, SubjectEntry, SubjectRole, TopicEntry } from './catalog.ts';
 import { CatalogError } from './catalog-error.ts';
-import { type RawSubject, type RawTopic, readCatalogFolder } from './read-catalog-folder.ts';
+import { type RawSubject, type RawTopic, type RawVersion, readCatalogFolder } from './read-catalog-folder.ts';
 
 const FULL_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -124,10 +128,17 @@ function classify(raw: RawSubject, topics: Map<string, TopicEntry>): Classified 
   return { role: 'event', topic: topic.topic };
 }
 
-/** Builds each subject version with its references resolved at their pinned versions, depth first. */
+/**
+ * Builds each subject version with its references resolved at their pinned versions, depth first. A subject's
+ * newest version (what codegen and the serde compile) gets its avsc Type now, which validates it; an older
+ * version is validated and read into its SchemaNode without avsc (compiling codecs for the whole history was
+ * most of a large catalog's load time), and gets its Type only when something asks for it.
+ */
 class ReferenceResolver {
   readonly #raw: Map<string, RawSubject>;
   readonly #done = new Map<string, SchemaVersion>();
+  /** Every named type a version can reach (its own and referenced ones), for the versions referencing it. */
+  readonly #namedNodes = new Map<string, ReadonlyMap<string, SchemaNode>>();
   readonly #visiting: string[] = [];
 
   constructor(subjects: RawSubject[]) {
@@ -138,63 +149,48 @@ class ReferenceResolver {
     const id = `${subject}@${version}`;
     const done = this.#done.get(id);
     if (done) return done;
-    const raw = this.#raw.get(subject)?.versions.find((v) => v.version === version);
-    if (!raw) throw new Error(`no ${id}`);
+    const rawSubject = this.#raw.get(subject);
+    const raw = rawSubject?.versions.find((v) => v.version === version);
+    if (!rawSubject || !raw) throw new Error(`no ${id}`);
     const cycleStart = this.#visiting.indexOf(id);
     if (cycleStart !== -1) {
       const loop = [...this.#visiting.slice(cycleStart), id].join(' → ');
       throw new CatalogError('REFERENCE_CYCLE', raw.file, `references loop: ${loop}`);
     }
     this.#visiting.push(id);
-    const registry: Record<string, avsc.Type> = {};
+    const referencedVersions: SchemaVersion[] = [];
+    const referencedNodes = new Map<string, SchemaNode>();
     for (const ref of raw.references) {
       const target = this.#raw.get(ref.subject)?.versions.find((v) => v.version === ref.version);
+      const referencesFile = raw.file.replace(/\.avsc$/, '.references.json');
       if (!target) {
         throw new CatalogError(
           'UNDEFINED_REFERENCE',
-          raw.file.replace(/\.avsc$/, '.references.json'),
+          referencesFile,
           `reference ${ref.name} points to ${ref.subject} v${ref.version}, which the catalog does not have`,
         );
       }
-      const resolved = this.resolve(ref.subject, ref.version);
-      if (!resolved.namedTypes[ref.name]) {
+      referencedVersions.push(this.resolve(ref.subject, ref.version));
+      const reachable = this.#namedNodes.get(`${ref.subject}@${ref.version}`) ?? new Map();
+      if (!reachable.has(ref.name)) {
         throw new CatalogError(
           'UNDEFINED_REFERENCE',
-          raw.file.replace(/\.avsc$/, '.references.json'),
+          referencesFile,
           `reference ${ref.name}: ${ref.subject} v${ref.version} does not define that name`,
         );
       }
-      Object.assign(registry, resolved.namedTypes);
+      for (const [name, node] of reachable) referencedNodes.set(name, node);
     }
-    const referenced = new Set(Object.keys(registry));
-    let type: avsc.Type;
-    try {
-      type = avsc.Type.forSchema(raw.schema as avsc.Schema, { ...avroOptions, registry });
-    } catch (error) {
-      const message = (error as Error).message;
-      const undefinedName = /undefined type name: (\S+)/.exec(message)?.[1];
-      throw undefinedName
-        ? new CatalogError(
-            'UNDEFINED_REFERENCE',
-            raw.file,
-            `uses ${undefinedName}, which neither this schema nor its references (v${version}.references.json) define`,
-          )
-        : new CatalogError('INVALID_FILE', raw.file, `not a valid Avro schema: ${message}`);
-    }
+    const registry = () =>
+      Object.assign({}, ...referencedVersions.map((v) => v.namedTypes)) as Record<string, avsc.Type>;
+    const resolved =
+      version === rawSubject.versions.length
+        ? buildNow(raw, registry())
+        : readNowBuildLater(raw, referencedNodes, registry);
     this.#visiting.pop();
-    // avsc also caches primitive types in the registry: keep only named types (records, enums, fixed).
-    const namedTypes = Object.fromEntries(
-      Object.entries(registry).filter(([name, named]) => (named as { name?: string }).name === name),
-    );
-    const resolved: SchemaVersion = {
-      ...raw,
-      type,
-      expanded: type.schema({ exportAttrs: true }),
-      namedTypes,
-      ownNames: Object.keys(namedTypes).filter((name) => !referenced.has(name)),
-    };
-    this.#done.set(id, resolved);
-    return resolved;
+    this.#namedNodes.set(id, resolved.reachable);
+    this.#done.set(id, resolved.version);
+    return resolved.version;
   }
 
   /** Subjects in an order where every referenced subject comes before the subjects referencing it. */
@@ -218,40 +214,154 @@ class ReferenceResolver {
   }
 }
 
+interface Resolved {
+  version: SchemaVersion;
+  reachable: ReadonlyMap<string, SchemaNode>;
+}
+
+/** avsc validates the schema and compiles it now; its SchemaNode is read from the Type. */
+function buildNow(raw: RawVersion, registry: Record<string, avsc.Type>): Resolved {
+  const referenced = new Set(Object.keys(registry));
+  const type = compile(raw, registry);
+  // avsc also caches primitive types in the registry: keep only named types (records, enums, fixed).
+  const namedTypes = Object.fromEntries(
+    Object.entries(registry).filter(([name, named]) => (named as { name?: string }).name === name),
+  );
+  let node: SchemaNode;
+  try {
+    node = nodeOfType(type);
+  } catch (error) {
+    throw new CatalogError('INVALID_FILE', raw.file, (error as Error).message);
+  }
+  return {
+    version: {
+      ...raw,
+      type,
+      expanded: type.schema({ exportAttrs: true }),
+      namedTypes,
+      ownNames: Object.keys(namedTypes).filter((name) => !referenced.has(name)),
+      node,
+    },
+    reachable: namedNodesIn(node, namedTypes),
+  };
+}
+
+/** Validated and read without avsc now; the Type (and what derives from it) is compiled on first use. */
+function readNowBuildLater(
+  raw: RawVersion,
+  referencedNodes: ReadonlyMap<string, SchemaNode>,
+  registry: () => Record<string, avsc.Type>,
+): Resolved {
+  let read: ReadSchema;
+  try {
+    read = readSchemaJson(raw.schema, `v${raw.version}`, referencedNodes);
+  } catch (error) {
+    if (!(error instanceof ContractError)) throw error;
+    throw schemaError(raw, error.message.replace(/^v\d+ is not a valid Avro schema: /, ''));
+  }
+  let built: { type: avsc.Type; namedTypes: Record<string, avsc.Type> } | undefined;
+  const build = () => {
+    if (!built) {
+      const names = registry();
+      const type = compile(raw, names);
+      built = {
+        type,
+        namedTypes: Object.fromEntries(
+          Object.entries(names).filter(([name, named]) => (named as { name?: string }).name === name),
+        ),
+      };
+    }
+    return built;
+  };
+  let expanded: unknown;
+  const version: SchemaVersion = {
+    ...raw,
+    get type() {
+      return build().type;
+    },
+    get expanded() {
+      expanded ??= build().type.schema({ exportAttrs: true });
+      return expanded;
+    },
+    get namedTypes() {
+      return build().namedTypes;
+    },
+    ownNames: [...read.named.keys()].filter((name) => !referencedNodes.has(name)),
+    node: read.node,
+  };
+  return { version, reachable: read.named };
+}
+
+function compile(raw: RawVersion, registry: Record<string, avsc.Type>): avsc.Type {
+  try {
+    return avsc.Type.forSchema(raw.schema as avsc.Schema, { ...avroOptions, registry });
+  } catch (error) {
+    throw schemaError(raw, (error as Error).message);
+  }
+}
+
+function schemaError(raw: RawVersion, message: string): CatalogError {
+  const undefinedName = /undefined type name: (\S+)/.exec(message)?.[1];
+  return undefinedName
+    ? new CatalogError(
+        'UNDEFINED_REFERENCE',
+        raw.file,
+        `uses ${undefinedName}, which neither this schema nor its references (v${raw.version}.references.json) define`,
+      )
+    : new CatalogError('INVALID_FILE', raw.file, `not a valid Avro schema: ${message}`);
+}
+
+/** The named SchemaNodes of a compiled version, by the full names of its registry. */
+function namedNodesIn(root: SchemaNode, namedTypes: Record<string, avsc.Type>): Map<string, SchemaNode> {
+  const found = new Map<string, SchemaNode>();
+  const visit = (node: SchemaNode): void => {
+    if ('fullName' in node) {
+      if (found.has(node.fullName)) return;
+      found.set(node.fullName, node);
+    }
+    if (node.type === 'record') for (const field of node.fields) visit(field.type);
+    else if (node.type === 'array') visit(node.items);
+    else if (node.type === 'map') visit(node.values);
+    else if (node.type === 'union') for (const branch of node.branches) visit(branch);
+  };
+  visit(root);
+  // A referenced type the schema does not use is still reachable by name, as in avsc's registry.
+  for (const [name, type] of Object.entries(namedTypes)) if (!found.has(name)) visit(nodeOfType(type));
+  return found;
+}
+
 function checkSchemaFitsRole(entry: SubjectEntry): void {
   for (const v of entry.versions) {
-    const type = v.type;
-    const name = (type as { name?: string }).name;
+    const node = v.node;
+    const name = 'fullName' in node ? node.fullName : undefined;
     switch (entry.role) {
       case 'type':
         if (name !== entry.subject) {
           throw new CatalogError(
             'STRATEGY_MISMATCH',
             v.file,
-            `a type subject is named after the type it defines: expected ${entry.subject}, found ${name ?? type.typeName}`,
+            `a type subject is named after the type it defines: expected ${entry.subject}, found ${name ?? node.type}`,
           );
         }
         break;
       case 'event': {
         const expected = entry.subject.slice((entry.topic ?? '').length + 1);
-        if (type.typeName !== 'record' || name !== expected) {
+        if (node.type !== 'record' || name !== expected) {
           throw new CatalogError(
             'STRATEGY_MISMATCH',
             v.file,
-            `TopicRecordNameStrategy subject ${entry.subject} must hold record ${expected}, found ${name ?? type.typeName}`,
+            `TopicRecordNameStrategy subject ${entry.subject} must hold record ${expected}, found ${name ?? node.type}`,
           );
         }
         break;
       }
       case 'value': {
-        const branches = type.typeName.startsWith('union')
-          ? (type as unknown as { types: avsc.Type[] }).types
-          : [type];
-        if (!branches.every((branch) => branch.typeName === 'record')) {
+        const branches = node.type === 'union' ? node.branches : [node];
+        if (!branches.every((branch) => branch.type === 'record')) {
           throw new CatalogError(
             'STRATEGY_MISMATCH',
             v.file,
-            `a TopicNameStrategy value schema is one event record or a union of event records, found ${branches.map((b) => b.typeName).join(', ')}`,
+            `a TopicNameStrategy value schema is one event record or a union of event records, found ${branches.map((b) => b.type).join(', ')}`,
           );
         }
         break;

@@ -3,11 +3,6 @@ import type { CompatibilityLevel } from '../catalog/compatibility-level.ts';
 import type { GovernanceFinding, Location } from '../governance/finding.ts';
 import type { LocatedProblem } from '../governance/located-problem.ts';
 
-export interface InvalidSchemaFile extends Location {
-  version: number;
-  message: string;
-}
-
 export interface RegistryVerdict {
   /** False when the subject is not in the registry yet (any first version is accepted). */
   registered: boolean;
@@ -39,7 +34,6 @@ export interface SubjectCheck {
   /** The newest version, the candidate checked against the earlier ones. */
   version: number;
   file: string;
-  invalid: InvalidSchemaFile[];
   /**
    * Incompatibilities of this subject's own history, then (for a shared type) those of each subject using it,
    * each placed in the newest file and told in the names of the services it hurts.
@@ -76,7 +70,6 @@ export interface CheckReport {
   summary: {
     subjects: number;
     incompatible: number;
-    invalid: number;
     registryFailures: number;
     /** Lint and history findings of severity error, and all warnings (which do not fail the check). */
     lintErrors: number;

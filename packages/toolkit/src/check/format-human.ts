@@ -31,13 +31,9 @@ export function formatHuman(
 
 function formatSubject(subject: SubjectCheck, paint: Paint, where: Where): string[] {
   const lintErrors = subject.lint.filter((finding) => finding.severity === 'error').length;
-  const failed =
-    subject.invalid.length + subject.problems.length + subject.keyEncoding.length + lintErrors > 0;
+  const failed = subject.problems.length + subject.keyEncoding.length + lintErrors > 0;
   const head = `${failed ? paint('red', 'FAIL') : paint('green', 'OK  ')} ${paint('bold', subject.subject)} v${subject.version} (${subject.level})`;
   const lines = [head];
-  for (const invalid of subject.invalid) {
-    lines.push(`  ${where(invalid)} ${paint('red', 'invalid')}: ${invalid.message}`);
-  }
   for (const problem of subject.problems) {
     const against = problem.affectedSubject
       ? `${problem.affectedSubject} v${problem.version} (${problem.direction})`

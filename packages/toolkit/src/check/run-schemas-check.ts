@@ -11,8 +11,8 @@ import type { RegistryOptions } from '../registry/registry-options.ts';
 import { checkGeneratedFiles } from './check-generated-files.ts';
 import { type CheckReport, registryFailed, type SubjectCheck } from './check-report.ts';
 import { keyEncodingChanges } from './key-encoding.ts';
-import { parseSchemaFiles } from './parse-schema-files.ts';
 import { fetchRegistryVerdict } from './registry-verdict.ts';
+import { schemaNodesOf } from './schema-nodes.ts';
 import { sharedTypeImpact } from './shared-type-impact.ts';
 import { explainUnionEvents } from './union-events.ts';
 
@@ -80,7 +80,6 @@ function lintSubject(entry: SubjectEntry, lintConfig: LintConfig): SubjectCheck 
     level: entry.compatibility,
     version: newest?.version ?? 0,
     file: newest?.file ?? entry.dir,
-    invalid: [],
     problems: [],
     keyEncoding: [],
     lint: lintNewestVersion(entry, lintConfig),
@@ -89,9 +88,9 @@ function lintSubject(entry: SubjectEntry, lintConfig: LintConfig): SubjectCheck 
 
 function checkSubject(catalog: Catalog, entry: SubjectEntry, lintConfig: LintConfig): SubjectCheck {
   const base = lintSubject(entry, lintConfig);
-  const { schemas, invalid } = parseSchemaFiles(entry);
+  const schemas = schemaNodesOf(entry);
   const candidate = schemas.at(-1);
-  if (invalid.length > 0 || !candidate) return { ...base, invalid };
+  if (!candidate) return base;
   const own = compareSchemas(candidate, schemas.slice(0, -1), entry.compatibility).problems;
   const problems = [
     ...(entry.role === 'value' ? explainUnionEvents(own) : own),
@@ -117,7 +116,6 @@ function summarize(report: Omit<CheckReport, 'summary' | 'ok'>): CheckReport {
   const summary = {
     subjects: report.subjects.length,
     incompatible: report.subjects.filter((s) => s.problems.length + s.keyEncoding.length > 0).length,
-    invalid: report.subjects.filter((subject) => subject.invalid.length > 0).length,
     registryFailures: report.subjects.filter((subject) => registryFailed(subject.registry)).length,
     lintErrors: errors('lint'),
     historyErrors: errors('history'),
@@ -126,7 +124,7 @@ function summarize(report: Omit<CheckReport, 'summary' | 'ok'>): CheckReport {
   const { stale = [], missing = [], error } = report.generated ?? {};
   const ok =
     report.catalogError === undefined &&
-    summary.incompatible + summary.invalid + summary.registryFailures === 0 &&
+    summary.incompatible + summary.registryFailures === 0 &&
     summary.lintErrors + summary.historyErrors === 0 &&
     stale.length + missing.length === 0 &&
     error === undefined;

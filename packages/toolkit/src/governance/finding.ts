@@ -17,7 +17,7 @@ export interface GovernanceFinding extends Location {
   fix: string;
 }
 
-/** The start of a file, for findings that concern the whole file (a deleted version, an invalid schema). */
+/** The start of a file, for findings that concern the whole file (a deleted version, an unreadable catalog file). */
 export function startOf(file: string): Location {
   return { file, line: 1, column: 1 };
 }

@@ -12,7 +12,6 @@ const report: CheckReport = {
       level: 'FULL_TRANSITIVE',
       version: 3,
       file,
-      invalid: [],
       keyEncoding: [],
       problems: [
         {
@@ -47,7 +46,6 @@ const report: CheckReport = {
   summary: {
     subjects: 1,
     incompatible: 1,
-    invalid: 0,
     registryFailures: 0,
     lintErrors: 0,
     historyErrors: 0,

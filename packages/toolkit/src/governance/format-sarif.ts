@@ -10,7 +10,6 @@ const describedRules = new Map([...allRules, ...Object.values(historyRules)].map
 /** The checker's own finding ids; any other id is a compatibility problem kind. */
 const checkerFindings: Record<string, string> = {
   'invalid-catalog': 'the schemas folder cannot be read',
-  'invalid-schema': 'a schema file that is not valid Avro',
   'generated-out-of-date': 'generated types differ from what the code generator writes',
   'registry-verdict': 'the schema registry refuses the schema or holds versions the repository lacks',
   'key-encoding-changed':

@@ -47,13 +47,7 @@ export function reportFindings(report: CheckReport): ReportFinding[] {
 }
 
 function subjectFindings(subject: SubjectCheck): ReportFinding[] {
-  const findings: ReportFinding[] = subject.invalid.map(({ message, version: _version, ...location }) => ({
-    ruleId: 'invalid-schema',
-    severity: 'error',
-    title: `Invalid schema ${subject.subject}`,
-    message,
-    location,
-  }));
+  const findings: ReportFinding[] = [];
   for (const { file, line, column, ...problem } of subject.problems) {
     const against = problem.affectedSubject
       ? `${problem.affectedSubject} v${problem.version}`

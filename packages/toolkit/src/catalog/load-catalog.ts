@@ -76,12 +76,18 @@ interface Classified {
   topic: string | undefined;
 }
 
+/** The declared topic `<topic>-…` names, the longest when several do; a lookup per dash, not per topic. */
+function longestTopicPrefix(subject: string, topics: Map<string, TopicEntry>): TopicEntry | undefined {
+  for (let dash = subject.lastIndexOf('-'); dash > 0; dash = subject.lastIndexOf('-', dash - 1)) {
+    const topic = topics.get(subject.slice(0, dash));
+    if (topic) return topic;
+  }
+  return undefined;
+}
+
 /** What a subject folder is, from its name; the longest declared topic prefix wins. */
 function classify(raw: RawSubject, topics: Map<string, TopicEntry>): Classified {
-  const candidates = [...topics.values()]
-    .filter((t) => raw.subject.startsWith(`${t.topic}-`))
-    .sort((a, b) => b.topic.length - a.topic.length);
-  const topic = candidates[0];
+  const topic = longestTopicPrefix(raw.subject, topics);
   if (!topic) {
     if (FULL_NAME.test(raw.subject)) return { role: 'type', topic: undefined };
     throw new CatalogError(

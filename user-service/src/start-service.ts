@@ -75,7 +75,7 @@ export async function startService(
     logger,
   });
 
-  const http = await startHttpServer(app, config.http, logger);
+  const http = await startHttpServer({ app, config: config.http, logger });
   relay.start();
 
   return {

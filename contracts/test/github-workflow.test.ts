@@ -53,10 +53,19 @@ describe('the GitHub Actions workflow', () => {
   });
 
   it('annotates schema problems with schemas:check --format github before the tests run', () => {
-    const check = indexOfRun(/^npm run schemas:check -- --format github$/);
+    const check = indexOfRun(/^npm run schemas:check -- --format github --against "\$SCHEMAS_BASE"$/);
     expect(check).toBeGreaterThan(indexOfRun(/^npm ci$/));
     expect(check).toBeLessThan(indexOfRun(/^npm test$/));
     expect(rootScripts['schemas:check']).toBeDefined();
+  });
+
+  it('checks published schemas against the pull request base, with the history checked out', () => {
+    const check = steps.find((step) => step.run?.includes('--against'));
+    expect((check as Step & { env?: Record<string, string> }).env?.SCHEMAS_BASE).toContain(
+      'github.event.pull_request.base.sha',
+    );
+    const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(String(checkout?.with?.['fetch-depth'])).toBe('0');
   });
 
   it('only calls npm scripts that exist', () => {

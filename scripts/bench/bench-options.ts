@@ -11,7 +11,8 @@ export interface BenchOptions {
   http: { connections: number; durationS: number };
   e2e: { ratePerSecond: number; durationS: number };
   catchUp: { events: number };
-  schemasCheck: { subjects: number; versions: number; runs: number };
+  /** Catalog sizes `schemas:check` is timed on, each with its limit above Node's start-up. */
+  schemasCheck: { sizes: Array<{ subjects: number; versions: number; limitMs: number }>; runs: number };
 }
 
 const usage = `Usage: npm run bench -- [--quick] [--only serde,http-register,...] [--profile] [--out <dir>]
@@ -52,6 +53,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     http: quick ? { connections: 16, durationS: 3 } : { connections: 32, durationS: 10 },
     e2e: quick ? { ratePerSecond: 50, durationS: 4 } : { ratePerSecond: 200, durationS: 15 },
     catchUp: { events: quick ? 5_000 : 100_000 },
-    schemasCheck: { subjects: 50, versions: 10, runs: quick ? 2 : 5 },
+    schemasCheck: {
+      sizes: [
+        { subjects: 50, versions: 10, limitMs: 300 },
+        { subjects: 500, versions: 10, limitMs: 2000 },
+      ],
+      runs: quick ? 2 : 5,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,4 +30,24 @@ export function readJson(file: string): { fields: unknown[] } & Record<string, u
 
 export function writeJson(file: string, value: unknown): void {
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Runs the schemas:check CLI offline (no registry), with paths printed relative to the contracts folder. */
+export function schemasCheck(args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: contractsDir };
+  delete env.SCHEMA_REGISTRY_URL;
+  delete env.GITHUB_WORKSPACE;
+  const result = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env, timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The user_register-value subject folder in a copy. */
+export const subjectDir = (dir: string) => join(dir, 'schemas', 'user_register-value');
+
+/** A copy whose new v3 is v2 plus one field. */
+export function copyWithNewField(field: Record<string, unknown>): string {
+  const dir = copyContracts();
+  const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
+  writeJson(join(subjectDir(dir), 'v3.avsc'), { ...v2, fields: [...v2.fields, field] });
+  return dir;
 }

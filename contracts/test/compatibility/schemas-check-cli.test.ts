@@ -1,30 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckReport } from '@events/toolkit';
 import { describe, expect, it } from 'vitest';
 import { contractsDir } from '../helpers.ts';
-import { cliPath, copyArgs, copyContracts, readJson, writeJson } from './contracts-copy.ts';
-
-const subjectDir = (dir: string) => join(dir, 'schemas', 'user_register-value');
-
-function schemasCheck(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, INIT_CWD: contractsDir };
-  delete env.SCHEMA_REGISTRY_URL;
-  const result = spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env, timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { copyArgs, copyContracts, copyWithNewField, schemasCheck, subjectDir } from './contracts-copy.ts';
 
 /** A copy whose new v3 adds `nick` without a default to user_register: the breaking change CI must catch. */
-function copyWithBreakingChange(): string {
-  const dir = copyContracts();
-  const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
-  writeJson(join(subjectDir(dir), 'v3.avsc'), {
-    ...v2,
-    fields: [...v2.fields, { name: 'nick', type: 'string' }],
-  });
-  return dir;
-}
+const copyWithBreakingChange = () => copyWithNewField({ name: 'nick', type: 'string', doc: 'Nickname.' });
 
 describe('events-schemas-check on this catalog', () => {
   it('passes on the repository as committed', () => {
@@ -32,7 +14,7 @@ describe('events-schemas-check on this catalog', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^OK {3}user_register-value v\d+ \(FULL_TRANSITIVE\)$/m);
     expect(run.stdout).toMatch(/^OK {3}generated types up to date$/m);
-    expect(run.stdout).toMatch(/^1 subject, 0 incompatible, 0 invalid$/m);
+    expect(run.stdout).toMatch(/^1 subject, 0 incompatible, 0 lint errors, 0 warnings$/m);
     expect(run.status).toBe(0);
   });
 
@@ -46,7 +28,7 @@ describe('events-schemas-check on this catalog', () => {
     );
     expect(run.stdout).toContain('v3 ← v2 (BACKWARD)');
     expect(run.stdout).toContain('fix: give it a default, or make it `["null","string"]` with default null');
-    expect(run.stdout).toMatch(/^1 subject, 1 incompatible, 0 invalid$/m);
+    expect(run.stdout).toMatch(/^1 subject, 1 incompatible, 0 lint errors, 0 warnings$/m);
   });
 
   it('carries the problem with its path and kind in --format json', () => {
@@ -54,7 +36,14 @@ describe('events-schemas-check on this catalog', () => {
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as CheckReport;
     expect(report.ok).toBe(false);
-    expect(report.summary).toEqual({ subjects: 1, incompatible: 1, invalid: 0, registryFailures: 0 });
+    expect(report.summary).toEqual({
+      subjects: 1,
+      incompatible: 1,
+      registryFailures: 0,
+      lintErrors: 0,
+      historyErrors: 0,
+      warnings: 0,
+    });
     expect(report.subjects[0]?.problems).toContainEqual(
       expect.objectContaining({
         version: 1,
@@ -64,7 +53,7 @@ describe('events-schemas-check on this catalog', () => {
       }),
     );
     // The new v3 also makes the committed generated types stale.
-    expect(report.generated.stale.length).toBeGreaterThan(0);
+    expect(report.generated?.stale.length).toBeGreaterThan(0);
   });
 
   it('prints GitHub annotations pointing at the line of the field in the new schema file', () => {
@@ -73,7 +62,7 @@ describe('events-schemas-check on this catalog', () => {
     expect(run.status).toBe(1);
     const annotation = run.stdout.split('\n').find((line) => line.includes('FIELD_ADDED_WITHOUT_DEFAULT'));
     expect(annotation).toMatch(
-      /^::error file=.*user_register-value\/v3\.avsc,line=\d+,title=FIELD_ADDED_WITHOUT_DEFAULT/,
+      /^::error file=.*user_register-value\/v3\.avsc,line=\d+,col=7,title=FIELD_ADDED_WITHOUT_DEFAULT/,
     );
     const line = Number(/line=(\d+)/.exec(annotation ?? '')?.[1]);
     const lines = readFileSync(join(subjectDir(dir), 'v3.avsc'), 'utf8').split('\n');
@@ -94,12 +83,7 @@ describe('events-schemas-check on this catalog', () => {
   });
 
   it('tells the user to regenerate when generated types are stale', () => {
-    const dir = copyContracts();
-    const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
-    writeJson(join(subjectDir(dir), 'v3.avsc'), {
-      ...v2,
-      fields: [...v2.fields, { name: 'nick', type: ['null', 'string'], default: null }],
-    });
+    const dir = copyWithNewField({ name: 'nick', type: ['null', 'string'], default: null, doc: 'Nickname.' });
     const run = schemasCheck([...copyArgs(dir)]);
     expect(run.stdout).toContain('OK   user_register-value v3 (FULL_TRANSITIVE)');
     expect(run.stdout).toMatch(

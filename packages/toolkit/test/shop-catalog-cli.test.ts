@@ -37,6 +37,13 @@ const check = async (cwd: string, extra: string[] = []) => {
   return { ...result, report: JSON.parse(result.stdout) as CheckReport };
 };
 
+/** 1-based line and column where `text` first occurs in the file. */
+function positionOf(file: string, text: string): { line: number; column: number } {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const line = lines.findIndex((content) => content.includes(text));
+  return { line: line + 1, column: (lines[line]?.indexOf(text) ?? 0) + 1 };
+}
+
 function writeVersion(
   dir: string,
   subject: string,
@@ -44,7 +51,7 @@ function writeVersion(
   schema: unknown,
   references?: unknown,
 ): void {
-  writeFileSync(join(dir, 'schemas', subject, `v${version}.avsc`), JSON.stringify(schema));
+  writeFileSync(join(dir, 'schemas', subject, `v${version}.avsc`), JSON.stringify(schema, null, 2));
   if (references)
     writeFileSync(join(dir, 'schemas', subject, `v${version}.references.json`), JSON.stringify(references));
 }
@@ -62,8 +69,10 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     expect(offline.report.summary).toEqual({
       subjects: 11,
       incompatible: 0,
-      invalid: 0,
       registryFailures: 0,
+      lintErrors: 0,
+      historyErrors: 0,
+      warnings: 0,
     });
     expect(offline.report.ok).toBe(true);
 
@@ -137,6 +146,12 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     });
     expect(onShipments?.message).toContain(`${address} v3 breaks ${rename('shipments-value')}`);
     expect(onShipments?.message).toContain('`postalCode`');
+    // The removed field is not in the type's new file: the finding points at the record it was removed from.
+    const v3File = join(dir, 'schemas', address, 'v3.avsc');
+    expect(onShipments).toMatchObject({ file: v3File, ...positionOf(v3File, '"name": "Address"') });
+    expect(onShipments?.impact).toBe(
+      `notification-service reads ${rename('shipments-value').replace(/-value$/, '')} with v1 and cannot read what v2 writes`,
+    );
   });
 
   it('explains an event type added to or removed from a union subject per direction', async () => {
@@ -144,9 +159,14 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     const subject = rename('customers-value');
     writeFileSync(join(dir, 'schemas', subject, 'subject.json'), JSON.stringify({ compatibility: 'FULL' }));
     const added = (await check(dir)).report.subjects.find((s) => s.subject === subject)?.problems ?? [];
+    const v2File = join(dir, 'schemas', subject, 'v2.avsc');
     expect(added).toContainEqual(
       expect.objectContaining({
         direction: 'FORWARD',
+        // On the added branch of the union, with the consumers of the topic that cannot read it.
+        file: v2File,
+        ...positionOf(v2File, `"${rename('shop.customers.CustomerAddressChanged')}"`),
+        impact: `order-service reads ${subject.replace(/-value$/, '')} with v1 and cannot read what v2 writes`,
         message: expect.stringContaining(
           `event type ${rename('shop.customers.CustomerAddressChanged')} was added: consumers still on v1 cannot read it`,
         ),
@@ -179,7 +199,13 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     const subject = report.subjects.find((s) => s.subject === key);
     expect(subject?.problems).toEqual([]);
     expect(subject?.keyEncoding).toEqual([
-      expect.objectContaining({ version: 1, message: expect.stringContaining('another partition') }),
+      expect.objectContaining({
+        version: 1,
+        message: expect.stringContaining('another partition'),
+        file: join(dir, 'schemas', key, 'v2.avsc'),
+        line: 1,
+        column: 1,
+      }),
     ]);
 
     writeVersion(dir, key, 2, { ...v1, doc: 'Only documentation changed.' });

@@ -28,7 +28,8 @@ export function uniqueShopCatalog(): { dir: string; rename: (name: string) => st
         renamed
           .replace(new RegExp(`^${topic}-`), `${topic}_${suffix}-`)
           .replace(new RegExp(`"${topic}"`, 'g'), `"${topic}_${suffix}"`),
-      text.replace(/\bshop\./g, `shop_${suffix}.`),
+      // Full names (`shop.common.Money`) and lint.json's namespace prefix (`"shop"`).
+      text.replace(/\bshop\./g, `shop_${suffix}.`).replace(/"shop"/g, `"shop_${suffix}"`),
     );
   const dir = mkdtempSync(join(tmpdir(), 'shop-catalog-'));
   const schemas = join(dir, 'schemas');

@@ -1,4 +1,5 @@
 import type avsc from 'avsc';
+import type { SchemaNode } from '../compatibility/schema-node.ts';
 import type { CompatibilityLevel } from './compatibility-level.ts';
 
 /** Confluent's schema reference: the type `name` is defined by `subject` at `version`. */
@@ -28,7 +29,10 @@ export interface SchemaVersion {
   schema: unknown;
   /** From vN.references.json; empty when the schema is self-contained. */
   references: SchemaReference[];
-  /** The schema with every referenced type resolved at its pinned version. */
+  /**
+   * The schema with every referenced type resolved at its pinned version. Compiled when loaded for a subject's
+   * newest version, on first use for older ones.
+   */
   type: avsc.Type;
   /** The self-contained form of `type` (referenced types inlined): what a reader compiles. */
   expanded: unknown;
@@ -36,6 +40,8 @@ export interface SchemaVersion {
   namedTypes: Readonly<Record<string, avsc.Type>>;
   /** Full names this version defines itself rather than through a reference. */
   ownNames: string[];
+  /** The resolved schema as the compatibility checker reads it (logical types as their underlying types). */
+  node: SchemaNode;
 }
 
 export interface SubjectEntry {

@@ -1,5 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type avsc from 'avsc';
 import { describe, expect, it } from 'vitest';
+import { nodeOfType } from '../compatibility/parse-schema.ts';
 import { CatalogError, type CatalogErrorCode } from './catalog-error.ts';
 import { loadCatalog } from './load-catalog.ts';
 
@@ -89,5 +93,33 @@ describe('loadCatalog on the shop catalog', () => {
       fields: { name: string }[];
     };
     expect(address.fields.map((f) => f.name)).toContain('region');
+  });
+
+  it('reads an older version without avsc, to the same node and, on first use, the same Type as a newest one', () => {
+    const customers = catalog.subjects.find((s) => s.subject === 'shop.customers.CustomerRegistered');
+    const [v1, v2] = customers?.versions ?? [];
+    expect(v1?.node).toEqual(nodeOfType(v1?.type as avsc.Type));
+    expect(v1?.ownNames).toEqual(['shop.customers.CustomerRegistered']);
+    expect(Object.keys(v1?.namedTypes ?? {}).sort()).toEqual(Object.keys(v2?.namedTypes ?? {}).sort());
+    expect(v1?.expanded).toMatchObject({ type: 'record', name: 'shop.customers.CustomerRegistered' });
+  });
+});
+
+describe('loadCatalog on a bad older version', () => {
+  it('refuses it as it refuses a bad newest version, naming its file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catalog-'));
+    try {
+      cpSync(join(fixtures, 'user-catalog'), dir, { recursive: true });
+      const v1 = join(dir, 'user_register-value', 'v1.avsc');
+      const schema = JSON.parse(readFileSync(v1, 'utf8'));
+      schema.fields[0].default = 42;
+      writeFileSync(v1, JSON.stringify(schema));
+      expect(() => loadCatalog(dir)).toThrow(CatalogError);
+      expect(() => loadCatalog(dir)).toThrow(
+        /user_register-value\/v1\.avsc: not a valid Avro schema: invalid default/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

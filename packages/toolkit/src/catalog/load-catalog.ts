@@ -1,8 +1,7 @@
-import avsc from 'avsc';
-import { avroOptions } from '../avro/create-avro-type.ts';
-import type { Catalog, SchemaVersion, SubjectEntry, SubjectRole, TopicEntry } from './catalog.ts';
+import type { Catalog, SubjectEntry, SubjectRole, TopicEntry } from './catalog.ts';
 import { CatalogError } from './catalog-error.ts';
 import { type RawSubject, type RawTopic, readCatalogFolder } from './read-catalog-folder.ts';
+import { ReferenceResolver } from './reference-resolver.ts';
 
 const FULL_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -77,12 +76,18 @@ interface Classified {
   topic: string | undefined;
 }
 
+/** The declared topic `<topic>-…` names, the longest when several do; a lookup per dash, not per topic. */
+function longestTopicPrefix(subject: string, topics: Map<string, TopicEntry>): TopicEntry | undefined {
+  for (let dash = subject.lastIndexOf('-'); dash > 0; dash = subject.lastIndexOf('-', dash - 1)) {
+    const topic = topics.get(subject.slice(0, dash));
+    if (topic) return topic;
+  }
+  return undefined;
+}
+
 /** What a subject folder is, from its name; the longest declared topic prefix wins. */
 function classify(raw: RawSubject, topics: Map<string, TopicEntry>): Classified {
-  const candidates = [...topics.values()]
-    .filter((t) => raw.subject.startsWith(`${t.topic}-`))
-    .sort((a, b) => b.topic.length - a.topic.length);
-  const topic = candidates[0];
+  const topic = longestTopicPrefix(raw.subject, topics);
   if (!topic) {
     if (FULL_NAME.test(raw.subject)) return { role: 'type', topic: undefined };
     throw new CatalogError(
@@ -124,134 +129,38 @@ function classify(raw: RawSubject, topics: Map<string, TopicEntry>): Classified 
   return { role: 'event', topic: topic.topic };
 }
 
-/** Builds each subject version with its references resolved at their pinned versions, depth first. */
-class ReferenceResolver {
-  readonly #raw: Map<string, RawSubject>;
-  readonly #done = new Map<string, SchemaVersion>();
-  readonly #visiting: string[] = [];
-
-  constructor(subjects: RawSubject[]) {
-    this.#raw = new Map(subjects.map((s) => [s.subject, s]));
-  }
-
-  resolve(subject: string, version: number): SchemaVersion {
-    const id = `${subject}@${version}`;
-    const done = this.#done.get(id);
-    if (done) return done;
-    const raw = this.#raw.get(subject)?.versions.find((v) => v.version === version);
-    if (!raw) throw new Error(`no ${id}`);
-    const cycleStart = this.#visiting.indexOf(id);
-    if (cycleStart !== -1) {
-      const loop = [...this.#visiting.slice(cycleStart), id].join(' → ');
-      throw new CatalogError('REFERENCE_CYCLE', raw.file, `references loop: ${loop}`);
-    }
-    this.#visiting.push(id);
-    const registry: Record<string, avsc.Type> = {};
-    for (const ref of raw.references) {
-      const target = this.#raw.get(ref.subject)?.versions.find((v) => v.version === ref.version);
-      if (!target) {
-        throw new CatalogError(
-          'UNDEFINED_REFERENCE',
-          raw.file.replace(/\.avsc$/, '.references.json'),
-          `reference ${ref.name} points to ${ref.subject} v${ref.version}, which the catalog does not have`,
-        );
-      }
-      const resolved = this.resolve(ref.subject, ref.version);
-      if (!resolved.namedTypes[ref.name]) {
-        throw new CatalogError(
-          'UNDEFINED_REFERENCE',
-          raw.file.replace(/\.avsc$/, '.references.json'),
-          `reference ${ref.name}: ${ref.subject} v${ref.version} does not define that name`,
-        );
-      }
-      Object.assign(registry, resolved.namedTypes);
-    }
-    const referenced = new Set(Object.keys(registry));
-    let type: avsc.Type;
-    try {
-      type = avsc.Type.forSchema(raw.schema as avsc.Schema, { ...avroOptions, registry });
-    } catch (error) {
-      const message = (error as Error).message;
-      const undefinedName = /undefined type name: (\S+)/.exec(message)?.[1];
-      throw undefinedName
-        ? new CatalogError(
-            'UNDEFINED_REFERENCE',
-            raw.file,
-            `uses ${undefinedName}, which neither this schema nor its references (v${version}.references.json) define`,
-          )
-        : new CatalogError('INVALID_FILE', raw.file, `not a valid Avro schema: ${message}`);
-    }
-    this.#visiting.pop();
-    // avsc also caches primitive types in the registry: keep only named types (records, enums, fixed).
-    const namedTypes = Object.fromEntries(
-      Object.entries(registry).filter(([name, named]) => (named as { name?: string }).name === name),
-    );
-    const resolved: SchemaVersion = {
-      ...raw,
-      type,
-      expanded: type.schema({ exportAttrs: true }),
-      namedTypes,
-      ownNames: Object.keys(namedTypes).filter((name) => !referenced.has(name)),
-    };
-    this.#done.set(id, resolved);
-    return resolved;
-  }
-
-  /** Subjects in an order where every referenced subject comes before the subjects referencing it. */
-  order(subjects: SubjectEntry[]): SubjectEntry[] {
-    const bySubject = new Map(subjects.map((s) => [s.subject, s]));
-    const ordered: SubjectEntry[] = [];
-    const placed = new Set<string>();
-    const place = (entry: SubjectEntry): void => {
-      if (placed.has(entry.subject)) return;
-      placed.add(entry.subject);
-      for (const v of entry.versions) {
-        for (const ref of v.references) {
-          const target = bySubject.get(ref.subject);
-          if (target) place(target);
-        }
-      }
-      ordered.push(entry);
-    };
-    for (const entry of subjects) place(entry);
-    return ordered;
-  }
-}
-
 function checkSchemaFitsRole(entry: SubjectEntry): void {
   for (const v of entry.versions) {
-    const type = v.type;
-    const name = (type as { name?: string }).name;
+    const node = v.node;
+    const name = 'fullName' in node ? node.fullName : undefined;
     switch (entry.role) {
       case 'type':
         if (name !== entry.subject) {
           throw new CatalogError(
             'STRATEGY_MISMATCH',
             v.file,
-            `a type subject is named after the type it defines: expected ${entry.subject}, found ${name ?? type.typeName}`,
+            `a type subject is named after the type it defines: expected ${entry.subject}, found ${name ?? node.type}`,
           );
         }
         break;
       case 'event': {
         const expected = entry.subject.slice((entry.topic ?? '').length + 1);
-        if (type.typeName !== 'record' || name !== expected) {
+        if (node.type !== 'record' || name !== expected) {
           throw new CatalogError(
             'STRATEGY_MISMATCH',
             v.file,
-            `TopicRecordNameStrategy subject ${entry.subject} must hold record ${expected}, found ${name ?? type.typeName}`,
+            `TopicRecordNameStrategy subject ${entry.subject} must hold record ${expected}, found ${name ?? node.type}`,
           );
         }
         break;
       }
       case 'value': {
-        const branches = type.typeName.startsWith('union')
-          ? (type as unknown as { types: avsc.Type[] }).types
-          : [type];
-        if (!branches.every((branch) => branch.typeName === 'record')) {
+        const branches = node.type === 'union' ? node.branches : [node];
+        if (!branches.every((branch) => branch.type === 'record')) {
           throw new CatalogError(
             'STRATEGY_MISMATCH',
             v.file,
-            `a TopicNameStrategy value schema is one event record or a union of event records, found ${branches.map((b) => b.typeName).join(', ')}`,
+            `a TopicNameStrategy value schema is one event record or a union of event records, found ${branches.map((b) => b.type).join(', ')}`,
           );
         }
         break;

@@ -21,7 +21,14 @@ export interface RawSubject {
   subject: string;
   dir: string;
   config: z.infer<typeof subjectSchema>;
-  versions: { version: number; file: string; schema: unknown; references: SchemaReference[] }[];
+  versions: RawVersion[];
+}
+
+export interface RawVersion {
+  version: number;
+  file: string;
+  schema: unknown;
+  references: SchemaReference[];
 }
 
 export const TOPICS_FILE = 'topics.json';

@@ -1,12 +1,7 @@
 import type { SubjectRole } from '../catalog/catalog.ts';
 import type { CompatibilityLevel } from '../catalog/compatibility-level.ts';
-import type { Problem } from '../compatibility/problem.ts';
-
-export interface InvalidSchemaFile {
-  version: number;
-  file: string;
-  message: string;
-}
+import type { GovernanceFinding, Location } from '../governance/finding.ts';
+import type { LocatedProblem } from '../governance/located-problem.ts';
 
 export interface RegistryVerdict {
   /** False when the subject is not in the registry yet (any first version is accepted). */
@@ -39,11 +34,15 @@ export interface SubjectCheck {
   /** The newest version, the candidate checked against the earlier ones. */
   version: number;
   file: string;
-  invalid: InvalidSchemaFile[];
-  /** Incompatibilities of this subject's own history, then (for a shared type) those of each subject using it. */
-  problems: Problem[];
-  /** Key subjects: breaking ordering regardless of the level. */
-  keyEncoding: KeyEncodingChange[];
+  /**
+   * Incompatibilities of this subject's own history, then (for a shared type) those of each subject using it,
+   * each placed in the newest file and told in the names of the services it hurts.
+   */
+  problems: LocatedProblem[];
+  /** Key subjects: breaking ordering regardless of the level; placed at the top of the newest file. */
+  keyEncoding: (KeyEncodingChange & Location)[];
+  /** Lint findings of the newest version (published history is not re-linted). */
+  lint: GovernanceFinding[];
   registry?: RegistryVerdict;
 }
 
@@ -57,9 +56,26 @@ export interface GeneratedCheck {
 export interface CheckReport {
   /** Set when the schemas folder itself cannot be read (bad subject.json, misnamed files). */
   catalogError?: string;
+  /** The file the catalog error is about. */
+  catalogErrorFile?: string;
   subjects: SubjectCheck[];
-  generated: GeneratedCheck;
-  summary: { subjects: number; incompatible: number; invalid: number; registryFailures: number };
+  /** Absent when only linting. */
+  generated?: GeneratedCheck;
+  /** Set by `--lint-only`: compatibility, keys, generated files and the registry were not checked. */
+  lintOnly?: true;
+  /** The git ref the published files were checked against (`--against`). */
+  against?: string;
+  /** Findings about the catalog as a whole: lint.json problems and changes to what `against` published. */
+  findings: GovernanceFinding[];
+  summary: {
+    subjects: number;
+    incompatible: number;
+    registryFailures: number;
+    /** Lint and history findings of severity error, and all warnings (which do not fail the check). */
+    lintErrors: number;
+    historyErrors: number;
+    warnings: number;
+  };
   ok: boolean;
 }
 

@@ -1,71 +1,89 @@
 import { relative } from 'node:path';
 import { styleText } from 'node:util';
-import type { Problem } from '../compatibility/problem.ts';
+import type { GovernanceFinding, Location } from '../governance/finding.ts';
+import type { LocatedProblem } from '../governance/located-problem.ts';
 import type { CheckReport, RegistryVerdict, SubjectCheck } from './check-report.ts';
+import { summaryText } from './summary-text.ts';
 
 type Style = Parameters<typeof styleText>[0];
+type Paint = (style: Style, text: string) => string;
+type Where = (location: Location) => string;
 
-/** Per subject OK or each problem with its fix, then generated files and a summary line; colour only on a TTY. */
+/**
+ * Per subject OK or each finding at its `file:line:col` with its fix, then catalog-wide findings, generated
+ * files and a summary line; colour only on a TTY.
+ */
 export function formatHuman(
   report: CheckReport,
   options: { cwd: string; stream: NodeJS.WriteStream },
 ): string {
-  const paint = (style: Style, text: string) => styleText(style, text, { stream: options.stream });
+  const paint: Paint = (style, text) => styleText(style, text, { stream: options.stream });
+  const where: Where = (location) =>
+    paint('dim', `${relative(options.cwd, location.file)}:${location.line}:${location.column}`);
   const lines: string[] = [];
   if (report.catalogError) lines.push(`${paint('red', 'FAIL')} schemas: ${report.catalogError}`);
-  for (const subject of report.subjects) lines.push(...formatSubject(subject, paint, options.cwd));
+  for (const subject of report.subjects) lines.push(...formatSubject(subject, paint, where));
+  lines.push(...formatCatalogFindings(report, paint, where));
   lines.push(...formatGenerated(report, paint, options.cwd));
-  const { subjects, incompatible, invalid, registryFailures } = report.summary;
-  const summary = [
-    `${subjects} subject${subjects === 1 ? '' : 's'}`,
-    `${incompatible} incompatible`,
-    `${invalid} invalid`,
-  ];
-  if (report.subjects.some((subject) => subject.registry))
-    summary.push(`${registryFailures} failing in the registry`);
-  lines.push('', paint(report.ok ? 'green' : 'red', summary.join(', ')));
+  lines.push('', paint(report.ok ? 'green' : 'red', summaryText(report)));
   return `${lines.join('\n')}\n`;
 }
 
-function formatSubject(
-  subject: SubjectCheck,
-  paint: (style: Style, text: string) => string,
-  cwd: string,
-): string[] {
-  const failed = subject.invalid.length + subject.problems.length + subject.keyEncoding.length > 0;
+function formatSubject(subject: SubjectCheck, paint: Paint, where: Where): string[] {
+  const lintErrors = subject.lint.filter((finding) => finding.severity === 'error').length;
+  const failed = subject.problems.length + subject.keyEncoding.length + lintErrors > 0;
   const head = `${failed ? paint('red', 'FAIL') : paint('green', 'OK  ')} ${paint('bold', subject.subject)} v${subject.version} (${subject.level})`;
   const lines = [head];
-  for (const invalid of subject.invalid) {
-    lines.push(`  ${paint('red', 'invalid')} ${relative(cwd, invalid.file)}: ${invalid.message}`);
-  }
   for (const problem of subject.problems) {
-    const where = problem.affectedSubject
+    const against = problem.affectedSubject
       ? `${problem.affectedSubject} v${problem.version} (${problem.direction})`
       : arrow(subject.version, problem);
-    lines.push(`  ${where}: ${problem.message}`);
+    lines.push(`  ${where(problem)} ${against}: ${problem.message}`);
+    if (problem.impact) lines.push(`      ${paint('yellow', 'hurts:')} ${problem.impact}`);
     lines.push(`      ${paint('cyan', 'fix:')} ${problem.fix}`);
   }
   for (const change of subject.keyEncoding) {
-    lines.push(`  ${paint('red', 'key bytes')} v${subject.version} vs v${change.version}: ${change.message}`);
+    lines.push(
+      `  ${where(change)} ${paint('red', 'key bytes')} v${subject.version} vs v${change.version}: ${change.message}`,
+    );
     lines.push(`      ${paint('cyan', 'fix:')} ${change.fix}`);
   }
-  if (subject.problems.length > 0) lines.push(`      ${paint('dim', `in ${relative(cwd, subject.file)}`)}`);
+  for (const finding of subject.lint) lines.push(...formatFinding(finding, paint, where));
   if (subject.registry) lines.push(`  ${formatRegistry(subject.registry, failed, paint)}`);
   return lines;
 }
 
+function formatFinding(finding: GovernanceFinding, paint: Paint, where: Where) {
+  const severity = finding.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
+  return [
+    `  ${where(finding)} ${severity} ${finding.rule}: ${finding.message}`,
+    `      ${paint('cyan', 'fix:')} ${finding.fix}`,
+  ];
+}
+
+/** lint.json problems, then what changed since the `--against` ref (or that nothing did). */
+function formatCatalogFindings(report: CheckReport, paint: Paint, where: Where) {
+  const lines: string[] = [];
+  const config = report.findings.filter((finding) => finding.source === 'lint');
+  if (config.length > 0) lines.push(`${paint('red', 'FAIL')} lint configuration`);
+  for (const finding of config) lines.push(...formatFinding(finding, paint, where));
+  if (report.against === undefined) return lines;
+  const history = report.findings.filter((finding) => finding.source === 'history');
+  const failed = history.some((finding) => finding.severity === 'error');
+  const head = history.length === 0 ? 'published schemas unchanged' : 'changes to published schemas';
+  lines.push(`${failed ? paint('red', 'FAIL') : paint('green', 'OK  ')} ${head} since ${report.against}`);
+  for (const finding of history) lines.push(...formatFinding(finding, paint, where));
+  return lines;
+}
+
 /** `v3 ← v1 (BACKWARD)`: the arrow points from the data's writer to the reader that cannot read it. */
-function arrow(candidate: number, problem: Problem): string {
+function arrow(candidate: number, problem: LocatedProblem): string {
   const [reader, writer] =
     problem.direction === 'BACKWARD' ? [candidate, problem.version] : [problem.version, candidate];
   return `v${reader} ← v${writer} (${problem.direction})`;
 }
 
-function formatRegistry(
-  verdict: RegistryVerdict,
-  oursFailed: boolean,
-  paint: (style: Style, text: string) => string,
-) {
+function formatRegistry(verdict: RegistryVerdict, oursFailed: boolean, paint: Paint) {
   if (verdict.error) return `${paint('red', 'registry: unavailable')} (${verdict.error})`;
   if (!verdict.registered) return `registry: subject not registered yet (any first version is accepted)`;
   const parts = [`registry (${verdict.level}):`];
@@ -87,11 +105,8 @@ function formatRegistry(
   return parts.join(' ');
 }
 
-function formatGenerated(
-  report: CheckReport,
-  paint: (style: Style, text: string) => string,
-  cwd: string,
-): string[] {
+function formatGenerated(report: CheckReport, paint: Paint, cwd: string): string[] {
+  if (!report.generated) return [];
   const { stale, missing, error } = report.generated;
   if (error) return [`${paint('red', 'FAIL')} generated types: cannot render (${error})`];
   if (stale.length + missing.length === 0)

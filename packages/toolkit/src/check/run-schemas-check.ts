@@ -1,41 +1,59 @@
 import type { Catalog, SubjectEntry } from '../catalog/catalog.ts';
+import { CatalogError } from '../catalog/catalog-error.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { compareSchemas } from '../compatibility/check-compatibility.ts';
+import type { GovernanceFinding } from '../governance/finding.ts';
+import { startOf } from '../governance/finding.ts';
+import { checkAgainstRef } from '../governance/history/check-against-ref.ts';
+import { type LintConfig, loadLintConfig } from '../governance/lint/lint-config.ts';
+import { lintNewestVersion, locateSubjectProblems } from '../governance/subject-governance.ts';
 import type { RegistryOptions } from '../registry/registry-options.ts';
 import { checkGeneratedFiles } from './check-generated-files.ts';
 import { type CheckReport, registryFailed, type SubjectCheck } from './check-report.ts';
 import { keyEncodingChanges } from './key-encoding.ts';
-import { parseSchemaFiles } from './parse-schema-files.ts';
 import { fetchRegistryVerdict } from './registry-verdict.ts';
+import { schemaNodesOf } from './schema-nodes.ts';
 import { sharedTypeImpact } from './shared-type-impact.ts';
 import { explainUnionEvents } from './union-events.ts';
 
 export interface RunSchemasCheckOptions {
-  /** The catalog folder. */
+  /** The catalog folder (its lint settings: `lint.json` in it). */
   schemasDir: string;
   /** When set, the generated code there must be what the catalog generates. */
   generatedDir?: string;
   /** When set, the registry's verdicts are added beside ours. */
   registry?: RegistryOptions;
+  /** A git ref whose published catalog files must be unchanged in the working tree. */
+  against?: string;
+  /** Lint only: no compatibility, keys, generated files or registry. */
+  lintOnly?: boolean;
 }
 
-/** Every subject's newest schema against its history under its level, plus shared types, keys and generated files. */
+/**
+ * Every subject's newest schema against its history under its level and the lint rules, plus shared types,
+ * keys, generated files and, with `against`, what that git ref published. Throws GitHistoryError for a bad ref.
+ */
 export async function runSchemasCheck({
   schemasDir,
   generatedDir,
   registry,
+  against,
+  lintOnly = false,
 }: RunSchemasCheckOptions): Promise<CheckReport> {
   let catalog: Catalog;
   try {
     catalog = loadCatalog(schemasDir);
   } catch (error) {
-    return summarize({
-      catalogError: (error as Error).message,
-      subjects: [],
-      generated: { stale: [], missing: [] },
-    });
+    const file = error instanceof CatalogError ? { catalogErrorFile: error.file } : {};
+    return summarize({ catalogError: (error as Error).message, ...file, subjects: [], findings: [] });
   }
-  const subjects = catalog.subjects.map((entry) => checkSubject(catalog, entry));
+  const lint = loadLintConfig(schemasDir);
+  if (lintOnly) {
+    const subjects = catalog.subjects.map((entry) => lintSubject(entry, lint.config));
+    return summarize({ subjects, findings: lint.findings, lintOnly });
+  }
+  const history = against === undefined ? [] : checkAgainstRef({ schemasDir, ref: against });
+  const subjects = catalog.subjects.map((entry) => checkSubject(catalog, entry, lint.config));
   if (registry) {
     const verdicts = await Promise.all(
       catalog.subjects.map((entry) => fetchRegistryVerdict(registry, entry)),
@@ -45,47 +63,69 @@ export async function runSchemasCheck({
       if (subject) subject.registry = verdict;
     });
   }
-  const generated = generatedDir ? checkGeneratedFiles(generatedDir, catalog) : { stale: [], missing: [] };
-  return summarize({ subjects, generated });
+  return summarize({
+    subjects,
+    ...(generatedDir === undefined ? {} : { generated: checkGeneratedFiles(generatedDir, catalog) }),
+    ...(against === undefined ? {} : { against }),
+    findings: [...lint.findings, ...history],
+  });
 }
 
-function checkSubject(catalog: Catalog, entry: SubjectEntry): SubjectCheck {
+function lintSubject(entry: SubjectEntry, lintConfig: LintConfig): SubjectCheck {
   const newest = entry.versions.at(-1);
-  const base = {
+  return {
     subject: entry.subject,
     role: entry.role,
     topic: entry.topic,
     level: entry.compatibility,
     version: newest?.version ?? 0,
     file: newest?.file ?? entry.dir,
+    problems: [],
     keyEncoding: [],
+    lint: lintNewestVersion(entry, lintConfig),
   };
-  const { schemas, invalid } = parseSchemaFiles(entry);
+}
+
+function checkSubject(catalog: Catalog, entry: SubjectEntry, lintConfig: LintConfig): SubjectCheck {
+  const base = lintSubject(entry, lintConfig);
+  const schemas = schemaNodesOf(entry);
   const candidate = schemas.at(-1);
-  if (invalid.length > 0 || !candidate) return { ...base, invalid, problems: [] };
+  if (!candidate) return base;
   const own = compareSchemas(candidate, schemas.slice(0, -1), entry.compatibility).problems;
+  const problems = [
+    ...(entry.role === 'value' ? explainUnionEvents(own) : own),
+    ...sharedTypeImpact(catalog, entry),
+  ];
   return {
     ...base,
-    invalid,
-    problems: [
-      ...(entry.role === 'value' ? explainUnionEvents(own) : own),
-      ...sharedTypeImpact(catalog, entry),
-    ],
-    keyEncoding: entry.role === 'key' ? keyEncodingChanges(schemas) : [],
+    problems: locateSubjectProblems(catalog, entry, problems),
+    keyEncoding:
+      entry.role === 'key'
+        ? keyEncodingChanges(schemas).map((change) => ({ ...change, ...startOf(base.file) }))
+        : [],
   };
 }
 
 function summarize(report: Omit<CheckReport, 'summary' | 'ok'>): CheckReport {
+  const governance: GovernanceFinding[] = [
+    ...report.subjects.flatMap((subject) => subject.lint),
+    ...report.findings,
+  ];
+  const errors = (source: GovernanceFinding['source']) =>
+    governance.filter((finding) => finding.source === source && finding.severity === 'error').length;
   const summary = {
     subjects: report.subjects.length,
     incompatible: report.subjects.filter((s) => s.problems.length + s.keyEncoding.length > 0).length,
-    invalid: report.subjects.filter((subject) => subject.invalid.length > 0).length,
     registryFailures: report.subjects.filter((subject) => registryFailed(subject.registry)).length,
+    lintErrors: errors('lint'),
+    historyErrors: errors('history'),
+    warnings: governance.filter((finding) => finding.severity === 'warning').length,
   };
-  const { stale, missing, error } = report.generated;
+  const { stale = [], missing = [], error } = report.generated ?? {};
   const ok =
     report.catalogError === undefined &&
-    summary.incompatible + summary.invalid + summary.registryFailures === 0 &&
+    summary.incompatible + summary.registryFailures === 0 &&
+    summary.lintErrors + summary.historyErrors === 0 &&
     stale.length + missing.length === 0 &&
     error === undefined;
   return { ...report, summary, ok };

@@ -26,9 +26,7 @@ export function sharedTypeImpact(catalog: Catalog, shared: SubjectEntry): Proble
       replaceDefinition(current.expanded, shared.subject, definition),
       `${user.subject} with ${shared.subject} v${newest.version}`,
     );
-    const history: SchemaNode[] = user.versions.map((v) =>
-      parseSchema(v.expanded, `${user.subject} v${v.version}`),
-    );
+    const history: SchemaNode[] = user.versions.map((v) => v.node);
     return compareSchemas(candidate, history, user.compatibility).problems.map((problem) => ({
       ...problem,
       sharedType: shared.subject,

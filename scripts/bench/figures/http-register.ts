@@ -6,7 +6,7 @@ import {
   recreateDatabase,
 } from '../../e2e/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
-import { ceilingService, ports, stopAll, userService } from '../bench-services.ts';
+import { ceilingService, dualWritePeer, ports, stopAll, userService } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { type LoadResult, loadPostUsers } from './load-test.ts';
 
@@ -20,17 +20,24 @@ function checkAnswers(name: string, result: LoadResult): void {
 }
 
 /**
- * POST /users on user-service (validation, user + outbox row in one transaction, relay publishing to Kafka)
+ * POST /users on user-service (validation, user + outbox row in one statement, relay publishing to Kafka)
  * against a bare Express endpoint doing one INSERT into the same PostgreSQL: same concurrency and duration,
- * then user-service again capped at half its measured rate for the latency target.
+ * then user-service again capped at half its measured rate for the latency target. Beside them the
+ * dual-write peer (same validation, INSERT, then producer.send of JSON in the request), to show what the
+ * outbox's guarantee costs.
  */
 export async function httpRegisterFigure(ctx: RunContext, options: BenchOptions['http']): Promise<Figure> {
-  const userDb = 'user_service_bench';
+  const [userDb, dualWriteDb] = ['user_service_bench', 'dual_write_bench'];
   const topic = `bench.user_register.${ctx.runId}.http`;
-  await createTopics(ctx, [topic]);
+  const dualWriteTopic = `${topic}-dual`;
+  await createTopics(ctx, [topic, dualWriteTopic]);
   const databaseUrl = await recreateDatabase(ctx, userDb);
   const users = userService(ctx, { databaseUrl, topic });
   const ceiling = ceilingService(databaseUrl);
+  const dualWrite = dualWritePeer(ctx, {
+    databaseUrl: await recreateDatabase(ctx, dualWriteDb),
+    topic: dualWriteTopic,
+  });
   let index = 0;
   const bodies = { runId: `${ctx.runId}h`, next: () => index++ };
   const warmUp = { connections: 4, durationS: 1 };
@@ -44,6 +51,13 @@ export async function httpRegisterFigure(ctx: RunContext, options: BenchOptions[
     const bare = await loadPostUsers(`http://127.0.0.1:${ports.ceiling}`, bodies, run);
     checkAnswers('bare INSERT', bare);
     await ceiling.stop();
+
+    await dualWrite.start();
+    await loadPostUsers(`http://127.0.0.1:${ports.dualWrite}`, bodies, warmUp);
+    ctx.log(`dual-write peer: ${run.connections} connections for ${run.durationS} s`);
+    const peer = await loadPostUsers(`http://127.0.0.1:${ports.dualWrite}`, bodies, run);
+    checkAnswers('dual-write peer', peer);
+    await dualWrite.stop();
 
     await loadPostUsers(`http://127.0.0.1:${ports.userService}`, bodies, warmUp);
     ctx.log(`user-service: ${run.connections} connections for ${run.durationS} s`);
@@ -70,14 +84,17 @@ export async function httpRegisterFigure(ctx: RunContext, options: BenchOptions[
         measured: `autocannon, ${run.connections} connections, ${run.durationS} s each, a unique body per request; 201s per second`,
         'ours p50 / p99 at max (ms)': `${max.p50} / ${max.p99}`,
         'bare INSERT p50 / p99 at max (ms)': `${bare.p50} / ${bare.p99}`,
+        'dual-write peer (req/s)': peer.okPerSecond,
+        'dual-write peer p50 / p99 at max (ms)': `${peer.p50} / ${peer.p99}`,
+        'ours / dual-write peer': ratioOf(max.okPerSecond, peer.okPerSecond),
         'ours at half max: rate (req/s)': halfRate,
         'ours at half max: achieved (req/s)': half.okPerSecond,
         'ours at half max: p50 / p99 (ms)': `${half.p50} / ${half.p99}`,
       },
     };
   } finally {
-    await stopAll([users, ceiling]);
-    await dropDatabase(ctx, userDb).catch(() => undefined);
-    await deleteTopics(ctx, [topic]).catch(() => undefined);
+    await stopAll([users, ceiling, dualWrite]);
+    await Promise.all([dropDatabase(ctx, userDb), dropDatabase(ctx, dualWriteDb)]).catch(() => undefined);
+    await deleteTopics(ctx, [topic, dualWriteTopic]).catch(() => undefined);
   }
 }

@@ -16,6 +16,9 @@ import type { BenchReport, FigureId, FigureOutcome } from './figure.ts';
 import { consumerCatchUpFigure } from './figures/consumer-catch-up.ts';
 import { e2eLatencyFigure } from './figures/e2e-latency.ts';
 import { httpRegisterFigure } from './figures/http-register.ts';
+import { memoryUnderLoadFigure } from './figures/memory-under-load.ts';
+import { outageRecoveryFigure } from './figures/outage-recovery.ts';
+import { outboxAtScaleFigure } from './figures/outbox-at-scale.ts';
 import { schemasCheckFigure } from './figures/schemas-check.ts';
 import { serdeFigure } from './figures/serde.ts';
 import { summarizeProfiles } from './profile-summary.ts';
@@ -25,7 +28,14 @@ import { writeResults } from './write-results.ts';
 
 const options = parseBenchOptions(process.argv.slice(2));
 const ctx = createRunContext('bench');
-const needsServices: readonly FigureId[] = ['http-register', 'e2e-latency', 'consumer-catch-up'];
+const needsServices: readonly FigureId[] = [
+  'http-register',
+  'e2e-latency',
+  'consumer-catch-up',
+  'memory-under-load',
+  'outbox-at-scale',
+  'outage-recovery',
+];
 const needsRegistry: readonly FigureId[] = ['serde', ...needsServices];
 
 const runners: Record<FigureId, (o: BenchOptions) => Promise<FigureOutcome>> = {
@@ -34,6 +44,9 @@ const runners: Record<FigureId, (o: BenchOptions) => Promise<FigureOutcome>> = {
   'http-register': async (o) => ({ figure: await httpRegisterFigure(ctx, o.http) }),
   'e2e-latency': (o) => e2eLatencyFigure(ctx, o.e2e),
   'consumer-catch-up': async (o) => ({ figure: await consumerCatchUpFigure(ctx, o.catchUp) }),
+  'memory-under-load': async (o) => ({ figure: await memoryUnderLoadFigure(ctx, o.memory) }),
+  'outbox-at-scale': async (o) => ({ figure: await outboxAtScaleFigure(ctx, o.outboxAtScale) }),
+  'outage-recovery': async (o) => ({ figure: await outageRecoveryFigure(ctx, o.outage) }),
 };
 
 async function main(): Promise<number> {

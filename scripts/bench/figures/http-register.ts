@@ -8,16 +8,10 @@ import {
 import type { BenchOptions } from '../bench-options.ts';
 import { ceilingService, dualWritePeer, ports, stopAll, userService } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';
-import { type LoadResult, loadPostUsers } from './load-test.ts';
+import { measureWithWarmUp } from './load-test.ts';
 
 const TARGET_RATIO = 0.6;
 const TARGET_P99_MS = 25;
-
-function checkAnswers(name: string, result: LoadResult): void {
-  // A fast run of 4xx/5xx would measure nothing: every request must have registered someone.
-  if (result.failed > 0)
-    throw new Error(`${name}: ${result.failed} of ${result.ok + result.failed} requests failed`);
-}
 
 /**
  * POST /users on user-service (validation, user + outbox row in one statement, relay publishing to Kafka)
@@ -40,36 +34,38 @@ export async function httpRegisterFigure(ctx: RunContext, options: BenchOptions[
   });
   let index = 0;
   const bodies = { runId: `${ctx.runId}h`, next: () => index++ };
-  const warmUp = { connections: 4, durationS: 1 };
   try {
     await Promise.all([users.start(), ceiling.start()]);
     await users.waitFor('/readyz');
     const run = { connections: options.connections, durationS: options.durationS };
 
-    await loadPostUsers(`http://127.0.0.1:${ports.ceiling}`, bodies, warmUp);
     ctx.log(`ceiling: ${run.connections} connections for ${run.durationS} s`);
-    const bare = await loadPostUsers(`http://127.0.0.1:${ports.ceiling}`, bodies, run);
-    checkAnswers('bare INSERT', bare);
+    const bare = await measureWithWarmUp('bare INSERT', `http://127.0.0.1:${ports.ceiling}`, bodies, run);
     await ceiling.stop();
 
     await dualWrite.start();
-    await loadPostUsers(`http://127.0.0.1:${ports.dualWrite}`, bodies, warmUp);
     ctx.log(`dual-write peer: ${run.connections} connections for ${run.durationS} s`);
-    const peer = await loadPostUsers(`http://127.0.0.1:${ports.dualWrite}`, bodies, run);
-    checkAnswers('dual-write peer', peer);
+    const peer = await measureWithWarmUp(
+      'dual-write peer',
+      `http://127.0.0.1:${ports.dualWrite}`,
+      bodies,
+      run,
+    );
     await dualWrite.stop();
 
-    await loadPostUsers(`http://127.0.0.1:${ports.userService}`, bodies, warmUp);
     ctx.log(`user-service: ${run.connections} connections for ${run.durationS} s`);
-    const max = await loadPostUsers(`http://127.0.0.1:${ports.userService}`, bodies, run);
-    checkAnswers('user-service', max);
+    const max = await measureWithWarmUp('user-service', `http://127.0.0.1:${ports.userService}`, bodies, run);
     const halfRate = Math.max(1, Math.round(max.okPerSecond / 2));
     ctx.log(`user-service at half its max: ${halfRate}/s for ${run.durationS} s`);
-    const half = await loadPostUsers(`http://127.0.0.1:${ports.userService}`, bodies, {
-      ...run,
-      overallRate: halfRate,
-    });
-    checkAnswers('user-service at half rate', half);
+    const half = await measureWithWarmUp(
+      'user-service at half rate',
+      `http://127.0.0.1:${ports.userService}`,
+      bodies,
+      {
+        ...run,
+        overallRate: halfRate,
+      },
+    );
 
     return {
       id: 'http-register',

@@ -16,8 +16,9 @@ export interface Samples {
 }
 
 /**
- * POSTs unique registrations to `baseUrl` at a fixed rate for `seconds` and waits (up to 30 s) until every
- * acknowledged one is visible as a profile. Any answer but 201, or a profile that never shows, fails it.
+ * POSTs unique registrations to `baseUrl` at a fixed rate for `seconds` (or until `shouldStop()`) and waits
+ * (30 s unless told) until every acknowledged one is visible as a profile. Any answer but 201, or a profile
+ * that never shows, fails it.
  */
 export async function registerAtRate(
   ctx: RunContext,
@@ -28,7 +29,15 @@ export async function registerAtRate(
     seconds,
     tag,
     settleMs = SETTLE_MS,
-  }: { baseUrl: string; ratePerSecond: number; seconds: number; tag: string; settleMs?: number },
+    shouldStop,
+  }: {
+    baseUrl: string;
+    ratePerSecond: number;
+    seconds: number;
+    tag: string;
+    settleMs?: number;
+    shouldStop?: () => boolean;
+  },
 ): Promise<Samples> {
   const samples: Samples = { fromAck: [], fromRequest: [], achievedPerSecond: 0 };
   let failed = 0;
@@ -36,7 +45,7 @@ export async function registerAtRate(
   const started = Date.now();
   const ends = started + seconds * 1000;
   await runAtRate(
-    { ratePerSecond, maxInFlight: 100, shouldStop: () => Date.now() >= ends },
+    { ratePerSecond, maxInFlight: 100, shouldStop: shouldStop ?? (() => Date.now() >= ends) },
     async (index) => {
       const sentAt = performance.now();
       const response = await fetch(`${baseUrl}/users`, {

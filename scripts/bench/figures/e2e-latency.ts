@@ -3,6 +3,7 @@ import type { BenchOptions } from '../bench-options.ts';
 import { type FigureOutcome, ratioOf } from '../figure.ts';
 import { latencyHistogramSvg } from '../latency-histogram-svg.ts';
 import { type LatencySummary, summarize } from '../stats.ts';
+import { medianStages, readStageTimes, type StageMedians } from './e2e-stages.ts';
 import { startPipeline } from './pipelines.ts';
 import { watchProfiles } from './profile-watcher.ts';
 import { rawKafkaLatency } from './raw-kafka-latency.ts';
@@ -16,14 +17,16 @@ async function measurePipeline(
   ctx: RunContext,
   kind: 'ours' | 'dual-write',
   { ratePerSecond, warmUpS, durationS }: { ratePerSecond: number; warmUpS: number; durationS: number },
-): Promise<Samples> {
+): Promise<{ samples: Samples; stages?: StageMedians }> {
   const pipeline = await startPipeline(ctx, kind, kind === 'ours' ? 'e2e' : 'e2e-dual');
   const watcher = watchProfiles(pipeline.profileDbUrl);
   try {
     ctx.log(`${kind}: warm-up ${warmUpS} s, then ${ratePerSecond}/s for ${durationS} s`);
     const run = { baseUrl: pipeline.baseUrl, ratePerSecond };
     await registerAtRate(ctx, watcher, { ...run, seconds: warmUpS, tag: `${kind[0]}w` });
-    return await registerAtRate(ctx, watcher, { ...run, seconds: durationS, tag: `${kind[0]}e` });
+    const samples = await registerAtRate(ctx, watcher, { ...run, seconds: durationS, tag: `${kind[0]}e` });
+    if (kind === 'dual-write') return { samples };
+    return { samples, stages: medianStages(await readStageTimes(pipeline.userDbUrl, pipeline.profileDbUrl)) };
   } finally {
     await watcher.close();
     await pipeline.close();
@@ -43,8 +46,8 @@ export async function e2eLatencyFigure(
   options: BenchOptions['e2e'],
 ): Promise<FigureOutcome> {
   const run = { ...options, warmUpS: Math.max(1, Math.round(options.durationS / 5)) };
-  const ours = await measurePipeline(ctx, 'ours', run);
-  const dualWrite = await measurePipeline(ctx, 'dual-write', run);
+  const { samples: ours, stages } = await measurePipeline(ctx, 'ours', run);
+  const { samples: dualWrite } = await measurePipeline(ctx, 'dual-write', run);
   ctx.log(`raw kafkajs: ${options.ratePerSecond}/s for ${options.durationS} s`);
   const raw = await rawKafkaLatency(ctx, run);
 
@@ -70,6 +73,12 @@ export async function e2eLatencyFigure(
         ),
         'ours / dual-write p50, POST sent→visible': ratioOf(summarize(ours.fromRequest).p50, d.p50),
         'raw kafkajs p50 / p90 / p99 / max (ms)': formatLatencies(r),
+        ...Object.fromEntries(
+          Object.entries(stages ?? {}).map(([stage, ms]) => [
+            `ours median ${stage} (ms, database clock)`,
+            ms,
+          ]),
+        ),
       },
     },
     pictures: {

@@ -14,6 +14,9 @@ export const ports = {
 // Measure what ships: the services log at their default level, into files under .stack/logs.
 const LOG_LEVEL = 'info';
 
+/** A database name of this run: two runs on one PostgreSQL never drop each other's databases. */
+export const benchDatabase = (ctx: RunContext, name: string) => `${name}_bench_${ctx.runId}`;
+
 /** Set by --profile: each service process writes a .cpuprofile here when it exits. */
 let profileDir: string | undefined;
 

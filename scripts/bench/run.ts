@@ -12,7 +12,7 @@ import { createRunContext } from '../e2e/run-context.ts';
 import { repoRoot } from '../stack/paths.ts';
 import { type BenchOptions, parseBenchOptions } from './bench-options.ts';
 import { enableProfiling } from './bench-services.ts';
-import type { BenchReport, FigureId, FigureOutcome } from './figure.ts';
+import { type BenchReport, type FigureId, type FigureOutcome, figureIds } from './figure.ts';
 import { consumerCatchUpFigure } from './figures/consumer-catch-up.ts';
 import { e2eLatencyFigure } from './figures/e2e-latency.ts';
 import { httpRegisterFigure } from './figures/http-register.ts';
@@ -28,15 +28,9 @@ import { writeResults } from './write-results.ts';
 
 const options = parseBenchOptions(process.argv.slice(2));
 const ctx = createRunContext('bench');
-const needsServices: readonly FigureId[] = [
-  'http-register',
-  'e2e-latency',
-  'consumer-catch-up',
-  'memory-under-load',
-  'outbox-at-scale',
-  'outage-recovery',
-];
-const needsRegistry: readonly FigureId[] = ['serde', ...needsServices];
+// Every figure but these talks to the registry; all but serde also run the services.
+const needsRegistry: readonly FigureId[] = figureIds.filter((id) => id !== 'schemas-check');
+const needsServices: readonly FigureId[] = needsRegistry.filter((id) => id !== 'serde');
 
 const runners: Record<FigureId, (o: BenchOptions) => Promise<FigureOutcome>> = {
   serde: async (o) => ({ figure: await serdeFigure(ctx, o.serde) }),

@@ -9,7 +9,7 @@ import {
 } from '../../e2e/run-context.ts';
 import type { ServiceProcess } from '../../e2e/service-process.ts';
 import type { BenchOptions } from '../bench-options.ts';
-import { jsonConsumerPeer, profileService, stopAll } from '../bench-services.ts';
+import { benchDatabase, jsonConsumerPeer, profileService, stopAll } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { produceBacklog } from './backlog.ts';
 
@@ -119,14 +119,14 @@ async function catchUpAt(ctx: RunContext, total: number): Promise<SizeResult> {
     ctx.log('profile-service draining it');
     const ours = await drainInto(
       ctx,
-      'profile_service_bench',
+      benchDatabase(ctx, 'profile_service'),
       (databaseUrl) => profileService(ctx, { databaseUrl, topic: avroTopic, group }),
       total,
     );
     ctx.log('JSON consumer peer draining it');
     const peer = await drainInto(
       ctx,
-      'json_profiles_bench',
+      benchDatabase(ctx, 'json_profiles'),
       (databaseUrl) => jsonConsumerPeer(ctx, { databaseUrl, topic: jsonTopic, group: `${group}-json` }),
       total,
     );

@@ -6,7 +6,14 @@ import {
   recreateDatabase,
 } from '../../e2e/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
-import { ceilingService, dualWritePeer, ports, stopAll, userService } from '../bench-services.ts';
+import {
+  benchDatabase,
+  ceilingService,
+  dualWritePeer,
+  ports,
+  stopAll,
+  userService,
+} from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { measureWithWarmUp } from './load-test.ts';
 
@@ -21,7 +28,7 @@ const TARGET_P99_MS = 25;
  * outbox's guarantee costs.
  */
 export async function httpRegisterFigure(ctx: RunContext, options: BenchOptions['http']): Promise<Figure> {
-  const [userDb, dualWriteDb] = ['user_service_bench', 'dual_write_bench'];
+  const [userDb, dualWriteDb] = [benchDatabase(ctx, 'user_service'), benchDatabase(ctx, 'dual_write')];
   const topic = `bench.user_register.${ctx.runId}.http`;
   const dualWriteTopic = `${topic}-dual`;
   await createTopics(ctx, [topic, dualWriteTopic]);

@@ -7,6 +7,7 @@ import {
 } from '../../e2e/run-context.ts';
 import type { ServiceProcess } from '../../e2e/service-process.ts';
 import {
+  benchDatabase,
   dualWritePeer,
   jsonConsumerPeer,
   ports,
@@ -45,8 +46,8 @@ export async function startPipeline(
   const topics = [topic, `${topic}.dlq`];
   const databases =
     kind === 'ours'
-      ? ['user_service_bench', 'profile_service_bench']
-      : ['dual_write_bench', 'json_profiles_bench'];
+      ? [benchDatabase(ctx, 'user_service'), benchDatabase(ctx, 'profile_service')]
+      : [benchDatabase(ctx, 'dual_write'), benchDatabase(ctx, 'json_profiles')];
   await createTopics(ctx, topics);
   const [userDbUrl, profileDbUrl] = [
     await recreateDatabase(ctx, databases[0]!),

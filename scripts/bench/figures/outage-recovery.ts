@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import type { RunContext } from '../../e2e/run-context.ts';
+import { createTopics, type RunContext } from '../../e2e/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { scratchKafka } from '../scratch-kafka.ts';
@@ -48,7 +48,8 @@ async function firstProduce(kafka: Kafka, topic: string): Promise<number> {
  * Registrations flowing through both services on a Kafka of our own; the broker is SIGKILLed for
  * `outageS` and started again. From the moment it answers again (registrations stop then): how long until
  * the outbox holds no pending row and every acknowledged registration is a visible profile. The floor is a
- * fresh kafkajs producer's first acknowledged send to the same topic. Services run at their defaults.
+ * fresh kafkajs producer's first acknowledged send to a topic on the same broker. Services run at their
+ * defaults.
  */
 export async function outageRecoveryFigure(
   ctx: RunContext,
@@ -61,6 +62,9 @@ export async function outageRecoveryFigure(
     const kafka = new Kafka({ clientId: 'bench', brokers: broker.brokers, logLevel: logLevel.NOTHING });
     const scratchCtx: RunContext = { ...ctx, brokers: broker.brokers, kafka };
     const pipeline = await startPipeline(scratchCtx, 'ours', 'outage');
+    // Its own topic: a probe on the services' topic would be dead-lettered by profile-service.
+    const probeTopic = `${pipeline.topic}.probe`;
+    await createTopics(scratchCtx, [probeTopic]);
     const watcher = watchProfiles(pipeline.profileDbUrl);
     try {
       let brokerBack = false;
@@ -84,7 +88,7 @@ export async function outageRecoveryFigure(
       brokerBack = true;
       ctx.log(`broker answers again after ${((backAt - restartAt) / 1000).toFixed(1)} s of start-up`);
       const [floorAt, drainedAt, { samples, visibleAt }] = await Promise.all([
-        firstProduce(kafka, pipeline.topic),
+        firstProduce(kafka, probeTopic),
         outboxDrained(pipeline.userDbUrl),
         registering,
       ]);

@@ -4,9 +4,18 @@ import type { RunContext } from '../harness/run-context.ts';
 import { ServiceProcess } from '../harness/service-process.ts';
 import { logsDir } from '../stack/paths.ts';
 
-export const ports = { userService: 3200, profileService: 3201, ceiling: 3202 };
+export const ports = {
+  userService: 3200,
+  profileService: 3201,
+  ceiling: 3202,
+  dualWrite: 3203,
+  jsonConsumer: 3204,
+};
 // Measure what ships: the services log at their default level, into files under .stack/logs.
 const LOG_LEVEL = 'info';
+
+/** A database name of this run: two runs on one PostgreSQL never drop each other's databases. */
+export const benchDatabase = (ctx: RunContext, name: string) => `${name}_bench_${ctx.runId}`;
 
 /** Set by --profile: each service process writes a .cpuprofile here when it exits. */
 let profileDir: string | undefined;
@@ -67,6 +76,40 @@ export function ceilingService(databaseUrl: string) {
     port: ports.ceiling,
     logFile: join(logsDir, 'bench-ceiling.log'),
     env: { DATABASE_URL: databaseUrl },
+  });
+}
+
+/** The honest peer of user-service: validation, INSERT, then producer.send of JSON in the request. */
+export function dualWritePeer(
+  ctx: RunContext,
+  { databaseUrl, topic }: { databaseUrl: string; topic: string },
+) {
+  return new ServiceProcess({
+    name: 'dual-write peer',
+    entry: 'scripts/bench/peers/dual-write-server.ts',
+    port: ports.dualWrite,
+    logFile: join(logsDir, 'bench-dual-write.log'),
+    env: { ...profilingEnv(), DATABASE_URL: databaseUrl, KAFKA_BROKERS: ctx.brokers.join(','), TOPIC: topic },
+  });
+}
+
+/** The honest peer of profile-service: JSON over Kafka into the same upsert. */
+export function jsonConsumerPeer(
+  ctx: RunContext,
+  { databaseUrl, topic, group }: { databaseUrl: string; topic: string; group: string },
+) {
+  return new ServiceProcess({
+    name: 'JSON consumer peer',
+    entry: 'scripts/bench/peers/json-profile-consumer.ts',
+    port: ports.jsonConsumer,
+    logFile: join(logsDir, 'bench-json-consumer.log'),
+    env: {
+      ...profilingEnv(),
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: ctx.brokers.join(','),
+      TOPIC: topic,
+      GROUP: group,
+    },
   });
 }
 

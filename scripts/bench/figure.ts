@@ -5,6 +5,9 @@ export const figureIds = [
   'http-register',
   'e2e-latency',
   'consumer-catch-up',
+  'memory-under-load',
+  'outbox-at-scale',
+  'outage-recovery',
 ] as const;
 export type FigureId = (typeof figureIds)[number];
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { repoRoot } from '../stack/paths.ts';
 
 interface CpuProfile {
   nodes: Array<{
@@ -25,17 +26,17 @@ export interface ProfileCosts {
 const IDLE = new Set(['(idle)', '(program)']);
 const INTERNAL = new Set(['node internals', '(root)']);
 
-function packageOf(url: string, functionName: string): string {
+function packageOf(url: string, functionName: string, root: string): string {
   if (functionName.startsWith('(')) return functionName;
   const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (dependency) return dependency[1] as string;
   if (url.startsWith('node:') || url === '') return 'node internals';
-  const workspace = /\/work\/main\/([^/]+)\//.exec(url);
-  return workspace ? `${workspace[1]} (ours)` : basename(url);
+  const inRepo = url.startsWith(`file://${root}/`) ? url.slice(`file://${root}/`.length) : undefined;
+  return inRepo ? `${inRepo.split('/')[0]} (ours)` : basename(url);
 }
 
-/** Self time of a V8 .cpuprofile, idle excluded, per package and per function. */
-export function profileCosts(profile: CpuProfile): ProfileCosts {
+/** Self time of a V8 .cpuprofile, idle excluded, per package and per function; `root` is our checkout. */
+export function profileCosts(profile: CpuProfile, root = repoRoot): ProfileCosts {
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const parents = new Map(
     profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])),
@@ -43,7 +44,7 @@ export function profileCosts(profile: CpuProfile): ProfileCosts {
   const callerPackage = (id: number): string => {
     for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
       const frame = frames.get(at);
-      const pkg = frame && packageOf(frame.url, frame.functionName);
+      const pkg = frame && packageOf(frame.url, frame.functionName, root);
       if (pkg && !INTERNAL.has(pkg)) return pkg;
     }
     return 'node internals';

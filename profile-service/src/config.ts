@@ -18,7 +18,7 @@ export const loadConfig = defineServiceConfig({
     PARTITIONS_CONCURRENCY: integer(1, 64).default(3),
     BATCH_CHUNK_SIZE: integer(1, 10_000).default(500),
     RETRY_INITIAL_MS: integer(1).default(500),
-    RETRY_MAX_MS: integer(1).default(30_000),
+    RETRY_MAX_MS: integer(1).default(2_000),
   },
   build: (env) => ({
     consumer: {

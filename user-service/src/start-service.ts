@@ -12,6 +12,7 @@ import { createEventPublisher } from './kafka/event-publisher.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createOutboxEncoder } from './outbox/encode-outbox-row.ts';
 import { listenForOutboxRows } from './outbox/outbox-notifications.ts';
+import { createOutboxPruner } from './outbox/outbox-pruner.ts';
 import { createOutboxRelay } from './outbox/outbox-relay.ts';
 import { databaseReachable, registryReachable } from './readiness-checks.ts';
 
@@ -64,8 +65,10 @@ export async function startService(
     maxBackoffMs: config.outbox.maxBackoffMs,
   });
 
+  const pruner = createOutboxPruner({ pool, logger, ...config.outboxPruning });
+
   const app = createApp({
-    users: createUsers({ store: createUserStore({ pool, json: serde }) }),
+    users: createUsers({ store: createUserStore({ pool, json: serde, onEventStored: relay.wake }) }),
     readiness: {
       database: databaseReachable(pool),
       kafka: kafkaReachable(createKafka(config.kafka, logger, { retry: { retries: 0 } })),
@@ -77,11 +80,12 @@ export async function startService(
 
   const http = await startHttpServer(app, config.http, logger);
   relay.start();
+  pruner.start();
 
   return {
     url: `http://127.0.0.1:${http.port}`,
     async stop() {
-      await Promise.all([http.close(), relay.stop()]);
+      await Promise.all([http.close(), relay.stop(), pruner.stop()]);
       await Promise.all([publisher.disconnect(), wakeups.close()]);
       await pool.end();
     },

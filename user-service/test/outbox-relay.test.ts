@@ -128,7 +128,7 @@ describe('the outbox relay', () => {
         {
           id: invalid,
           failed_at: expect.any(Date),
-          last_error: expect.stringMatching(/^not the JSON form of a user_register event/),
+          last_error: expect.stringMatching(/^invalid user_register: userId: expected uuid/),
         },
         {
           id: unknownTopic,

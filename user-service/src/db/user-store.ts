@@ -34,8 +34,15 @@ function toDomainError(error: unknown): unknown {
   return error;
 }
 
+export interface UserStoreDeps {
+  pool: Pool;
+  json: Pick<JsonForm, 'toJSON'>;
+  /** Called once an outbox row is committed, so this process's relay publishes it without waiting for NOTIFY. */
+  onEventStored?: () => void;
+}
+
 /** Users and their outbox events in PostgreSQL. */
-export function createUserStore(deps: { pool: Pool; json: Pick<JsonForm, 'toJSON'> }): UserStore {
+export function createUserStore(deps: UserStoreDeps): UserStore {
   return {
     /**
      * The user row and its outbox event in one statement. A statement is atomic on its own, so this
@@ -71,6 +78,7 @@ export function createUserStore(deps: { pool: Pool; json: Pick<JsonForm, 'toJSON
       } catch (error) {
         throw toDomainError(error);
       }
+      deps.onEventStored?.();
     },
 
     async findById(id) {

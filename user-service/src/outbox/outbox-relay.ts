@@ -12,9 +12,9 @@ import {
 } from '@events/service-platform/tracing';
 import type { Message } from 'kafkajs';
 import {
-  claimPending,
+  beginAndClaimPending,
   markFailed,
-  markPublished,
+  markPublishedAndCommit,
   type OutboxRow,
   recordAttempt,
 } from '../db/outbox-repository.ts';
@@ -39,6 +39,11 @@ export interface OutboxRelayDeps {
 
 export interface OutboxRelay {
   start(): void;
+  /**
+   * A row was just committed in this process: claim it now instead of waiting for its NOTIFY (which, with
+   * polling, stays the safety net for rows written by other instances and rows left behind by a crash).
+   */
+  wake(): void;
   /** Stops taking new batches, lets the current one finish (publish + mark) and resolves. */
   stop(): Promise<void>;
 }
@@ -59,10 +64,11 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   let woken = false;
   let wake: (() => void) | undefined;
 
-  deps.wakeups?.subscribe(() => {
+  const onWakeup = () => {
     woken = true;
     wake?.();
-  });
+  };
+  deps.wakeups?.subscribe(onWakeup);
 
   /** Sleeps up to `ms`; a NOTIFY (if `onNotify`) or stop() cuts it short. */
   const pause = (ms: number, onNotify: boolean) =>
@@ -84,8 +90,7 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     let claimed: OutboxRow[] = [];
     let broken = false;
     try {
-      await client.query('BEGIN');
-      claimed = await claimPending(client, deps.batchSize);
+      claimed = await beginAndClaimPending(client, deps.batchSize);
       const { encoded, parked } = await encodeOrPark(client, claimed);
       if (encoded.length > 0) {
         await deps.publisher.publish(byDestination(encoded)).then(
@@ -95,12 +100,13 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
             throw error;
           },
         );
-        await markPublished(
+        await markPublishedAndCommit(
           client,
           encoded.map(({ row }) => row.id),
         );
+      } else {
+        await client.query('COMMIT');
       }
-      await client.query('COMMIT');
       deps.metrics.eventsPublished.inc(encoded.length);
       for (const { row, error } of parked) {
         log.error({ err: error, eventId: row.id }, 'outbox event can never be encoded; parked it');
@@ -193,6 +199,7 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       log.info('outbox relay started');
       running = loop();
     },
+    wake: onWakeup,
     async stop() {
       stopping = true;
       wake?.();

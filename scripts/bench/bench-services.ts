@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunContext } from '../harness/run-context.ts';
 import { ServiceProcess } from '../harness/service-process.ts';
+import { zipkinUrl } from '../stack/parts/zipkin.ts';
 import { logsDir } from '../stack/paths.ts';
 
 export const ports = {
@@ -29,7 +30,16 @@ function profilingEnv(): Record<string, string> {
   return profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
 }
 
-export function userService(ctx: RunContext, { databaseUrl, topic }: { databaseUrl: string; topic: string }) {
+/** Service env that turns tracing on: every request traced and exported to the stack's Zipkin. */
+export const zipkinTracingEnv = {
+  OTEL_TRACES_EXPORTER: 'zipkin',
+  OTEL_EXPORTER_ZIPKIN_ENDPOINT: `${zipkinUrl}/api/v2/spans`,
+};
+
+export function userService(
+  ctx: RunContext,
+  { databaseUrl, topic, env = {} }: { databaseUrl: string; topic: string; env?: Record<string, string> },
+) {
   return new ServiceProcess({
     name: 'user-service',
     entry: 'user-service/dist/main.js',
@@ -42,6 +52,7 @@ export function userService(ctx: RunContext, { databaseUrl, topic }: { databaseU
       SCHEMA_REGISTRY_URL: ctx.registryUrl,
       USER_REGISTER_TOPIC: topic,
       LOG_LEVEL,
+      ...env,
     },
   });
 }

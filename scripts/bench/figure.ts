@@ -3,6 +3,7 @@ export const figureIds = [
   'serde',
   'schemas-check',
   'http-register',
+  'tracing-overhead',
   'e2e-latency',
   'consumer-catch-up',
   'memory-under-load',

@@ -21,6 +21,7 @@ import { outageRecoveryFigure } from './figures/outage-recovery.ts';
 import { outboxAtScaleFigure } from './figures/outbox-at-scale.ts';
 import { schemasCheckFigure } from './figures/schemas-check.ts';
 import { serdeFigure } from './figures/serde.ts';
+import { tracingOverheadFigure } from './figures/tracing-overhead.ts';
 import { summarizeProfiles } from './profile-summary.ts';
 import { renderReport } from './render-table.ts';
 import { waitForStack } from './stack-preflight.ts';
@@ -36,6 +37,7 @@ const runners: Record<FigureId, (o: BenchOptions) => Promise<FigureOutcome>> = {
   serde: async (o) => ({ figure: await serdeFigure(ctx, o.serde) }),
   'schemas-check': async (o) => ({ figure: await schemasCheckFigure(ctx, o.schemasCheck) }),
   'http-register': async (o) => ({ figure: await httpRegisterFigure(ctx, o.http) }),
+  'tracing-overhead': async (o) => ({ figure: await tracingOverheadFigure(ctx, o.http) }),
   'e2e-latency': (o) => e2eLatencyFigure(ctx, o.e2e),
   'consumer-catch-up': async (o) => ({ figure: await consumerCatchUpFigure(ctx, o.catchUp) }),
   'memory-under-load': async (o) => ({ figure: await memoryUnderLoadFigure(ctx, o.memory) }),

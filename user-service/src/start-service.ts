@@ -5,7 +5,7 @@ import type { Logger } from '@events/service-platform/observability';
 import { createPool, migrate, migrationsDirOf } from '@events/service-platform/postgres';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { countPending } from './db/outbox-repository.ts';
+import { announcePendingRows, countPending } from './db/outbox-repository.ts';
 import { createUserStore } from './db/user-store.ts';
 import { createUsers } from './domain/users.ts';
 import { createEventPublisher } from './kafka/event-publisher.ts';
@@ -86,6 +86,10 @@ export async function startService(
     url: `http://127.0.0.1:${http.port}`,
     async stop() {
       await Promise.all([http.close(), relay.stop(), pruner.stop()]);
+      // Requests that finished after the relay's last batch left rows: the other instances take them now.
+      await announcePendingRows(pool).catch((error: unknown) =>
+        logger.warn({ err: error }, 'could not announce the outbox rows left behind'),
+      );
       await Promise.all([publisher.disconnect(), wakeups.close()]);
       await pool.end();
     },

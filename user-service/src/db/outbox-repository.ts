@@ -54,6 +54,11 @@ export async function recordAttempt(db: Queryable, ids: string[], error: string)
   );
 }
 
+/** Wakes the relays of every instance listening on OUTBOX_CHANNEL (outbox-notifications.ts). */
+export async function announcePendingRows(db: Queryable): Promise<void> {
+  await db.query('SELECT pg_notify($1, current_schema())', [OUTBOX_CHANNEL]);
+}
+
 export async function countPending(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ pending: number }>(
     'SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL AND failed_at IS NULL',

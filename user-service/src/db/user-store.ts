@@ -37,7 +37,7 @@ function toDomainError(error: unknown): unknown {
 export interface UserStoreDeps {
   pool: Pool;
   json: Pick<JsonForm, 'toJSON'>;
-  /** Called once an outbox row is committed, so this process's relay publishes it without waiting for NOTIFY. */
+  /** Called once an outbox row is committed: this process's relay publishes it at once (no NOTIFY, no poll). */
   onEventStored?: () => void;
 }
 

@@ -12,6 +12,7 @@ import {
 } from '@events/service-platform/tracing';
 import type { Message } from 'kafkajs';
 import {
+  announcePendingRows,
   beginAndClaimPending,
   markFailed,
   markPublishedAndCommit,
@@ -40,8 +41,8 @@ export interface OutboxRelayDeps {
 export interface OutboxRelay {
   start(): void;
   /**
-   * A row was just committed in this process: claim it now instead of waiting for its NOTIFY (which, with
-   * polling, stays the safety net for rows written by other instances and rows left behind by a crash).
+   * A row was just committed in this process: claim it now. NOTIFY (sent by relays that cannot publish and
+   * on shutdown) and polling stay the safety net for rows other instances or a crash left behind.
    */
   wake(): void;
   /** Stops taking new batches, lets the current one finish (publish + mark) and resolves. */
@@ -172,6 +173,12 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     return [...batches].map(([topic, messages]) => ({ topic, messages }));
   }
 
+  /** Rows this relay cannot publish now: another instance that can should not wait for its next poll. */
+  const announce = () =>
+    announcePendingRows(deps.pool).catch((error: unknown) =>
+      log.debug({ err: error }, 'could not announce pending outbox rows'),
+    );
+
   async function loop(): Promise<void> {
     let failures = 0;
     while (!stopping) {
@@ -181,7 +188,10 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
         claimed = await publishBatch();
       } catch (error) {
         failures += 1;
-        if (failures === 1) log.warn({ err: error }, 'outbox relay cannot publish; retrying with backoff');
+        if (failures === 1) {
+          log.warn({ err: error }, 'outbox relay cannot publish; retrying with backoff');
+          await announce();
+        }
         await pause(backoffDelay(failures, { baseMs: 250, maxMs: deps.maxBackoffMs }), false);
         continue;
       }

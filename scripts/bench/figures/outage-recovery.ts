@@ -12,7 +12,7 @@ import { watchProfiles } from './profile-watcher.ts';
 import { registerAtRate } from './register-at-rate.ts';
 
 const TARGET_S = 5;
-/** Long enough for today's relay, whose backoff sleeps up to 30 s. */
+/** Generous, so a recovery far over the target is still measured rather than failing the figure. */
 const SETTLE_MS = 180_000;
 
 /** Resolves (performance.now()) once user-service's outbox holds no pending row. */

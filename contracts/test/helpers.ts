@@ -6,7 +6,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createRegistryRest, loadCatalog, registerCatalog, type SubjectEntry } from '@events/toolkit';
-import { Kafka, logLevel } from 'kafkajs';
 import { afterAll } from 'vitest';
 
 export const contractsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,38 +53,6 @@ export function tempSchemasDir(): { dir: string; subject: string; subjectDir: st
   writeFileSync(join(dir, 'topics.json'), JSON.stringify({ [topic]: declaration }));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return { dir, subject, subjectDir };
-}
-
-/** A Kafka client; a topic created with `createTopic` is deleted after the file's tests. */
-export function kafkaFixture() {
-  const kafka = new Kafka({
-    clientId: 'contracts-test',
-    brokers,
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 2 },
-  });
-  const admin = kafka.admin();
-  const created: string[] = [];
-  afterAll(async () => {
-    if (created.length > 0) await admin.deleteTopics({ topics: created }).catch(() => undefined);
-    await admin.disconnect();
-  });
-  return {
-    kafka,
-    async createTopic(): Promise<string> {
-      const topic = `contracts-test-${randomUUID()}`;
-      try {
-        await admin.connect();
-        await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
-      } catch (error) {
-        throw new Error(
-          `Kafka at ${brokers.join(',')} not usable (run \`npm run stack:up\`): ${(error as Error).message}`,
-        );
-      }
-      created.push(topic);
-      return topic;
-    },
-  };
 }
 
 /** `npm run stack:down|stack:up -- <part>`, exactly as an operator would. */

@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { scratchTopics } from '@events/test-kit/scratch-topics';
 import type { ContractError } from '@events/toolkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSerde, type UserRegister } from '../src/index.ts';
-import {
-  kafkaFixture,
-  registerHistory,
-  registryUrl,
-  schemaOf,
-  uniqueUserRegisterSubject,
-} from './helpers.ts';
+import { registerHistory, registryUrl, schemaOf, uniqueUserRegisterSubject } from './helpers.ts';
 
 const entry = uniqueUserRegisterSubject();
 const registry = { url: registryUrl };
@@ -50,7 +45,7 @@ describe('serde against the real registry and broker', () => {
   });
 
   it('round-trips an event through Kafka with the user id as a plain string key', async () => {
-    const { kafka, createTopic } = kafkaFixture();
+    const { kafka, createTopic } = scratchTopics('contracts-test');
     const topic = await createTopic();
     const sent = event();
     const producer = kafka.producer();

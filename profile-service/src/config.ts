@@ -1,6 +1,7 @@
-import { deadLetterTopicOf, TOPICS } from '@events/contracts';
+import { deadLetterTopicOf } from '@events/contracts';
 import { defineServiceConfig, integer } from '@events/service-platform/config';
 import { z } from 'zod';
+import { consumedTopic } from './consumer/consumed-topic.ts';
 
 /** The shared variables (HTTP, PostgreSQL, Kafka, registry...) plus the consumer's own; see the README table. */
 export const loadConfig = defineServiceConfig({
@@ -12,7 +13,7 @@ export const loadConfig = defineServiceConfig({
   },
   env: {
     CONSUMER_GROUP: z.string().min(1).default('profile-service'),
-    SOURCE_TOPIC: z.string().min(1).default(TOPICS.userRegister),
+    SOURCE_TOPIC: z.string().min(1).default(consumedTopic),
     DLQ_TOPIC: z.string().min(1).optional(),
     // Short: after a broker restart the group waits this long for the old member before a new one may join.
     KAFKA_SESSION_TIMEOUT_MS: integer(6_000).default(10_000),

@@ -82,7 +82,7 @@ export async function startProfileService({
     registry: metrics.registry,
     logger,
   });
-  const http = await startHttpServer(app, config.http, logger);
+  const http = await startHttpServer({ app, config: config.http, logger });
   logger.info({ groupId: config.consumer.groupId, topic: config.consumer.sourceTopic }, 'consuming');
 
   const stopping = new AbortController();

@@ -11,6 +11,7 @@ export interface BenchOptions {
   http: { connections: number; durationS: number };
   e2e: { ratePerSecond: number; durationS: number };
   catchUp: { sizes: readonly number[] };
+  scaleOut: { events: number };
   memory: { ratePerSecond: number; durationS: number; windowS: number };
   outage: { ratePerSecond: number; beforeS: number; outageS: number };
   outboxAtScale: {
@@ -61,6 +62,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     http,
     e2e,
     catchUp: { sizes: quick ? [5_000] : [10_000, 100_000, 1_000_000] },
+    scaleOut: { events: quick ? 5_000 : 100_000 },
     memory: quick
       ? { ratePerSecond: 100, durationS: 8, windowS: 2 }
       : { ratePerSecond: 500, durationS: 60, windowS: 10 },

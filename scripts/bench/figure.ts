@@ -9,6 +9,7 @@ export const figureIds = [
   'memory-under-load',
   'outbox-at-scale',
   'outage-recovery',
+  'consumer-scale-out',
 ] as const;
 export type FigureId = (typeof figureIds)[number];
 

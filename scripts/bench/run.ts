@@ -14,6 +14,7 @@ import { type BenchOptions, parseBenchOptions } from './bench-options.ts';
 import { enableProfiling } from './bench-services.ts';
 import { type BenchReport, type FigureId, type FigureOutcome, figureIds } from './figure.ts';
 import { consumerCatchUpFigure } from './figures/consumer-catch-up.ts';
+import { consumerScaleOutFigure } from './figures/consumer-scale-out.ts';
 import { e2eLatencyFigure } from './figures/e2e-latency.ts';
 import { httpRegisterFigure } from './figures/http-register.ts';
 import { memoryUnderLoadFigure } from './figures/memory-under-load.ts';
@@ -43,6 +44,7 @@ const runners: Record<FigureId, (o: BenchOptions) => Promise<FigureOutcome>> = {
   'memory-under-load': async (o) => ({ figure: await memoryUnderLoadFigure(ctx, o.memory) }),
   'outbox-at-scale': async (o) => ({ figure: await outboxAtScaleFigure(ctx, o.outboxAtScale) }),
   'outage-recovery': async (o) => ({ figure: await outageRecoveryFigure(ctx, o.outage) }),
+  'consumer-scale-out': async (o) => ({ figure: await consumerScaleOutFigure(ctx, o.scaleOut) }),
 };
 
 async function main(): Promise<number> {

@@ -106,7 +106,12 @@ function json(kind: string, body: string): MalformedRequest {
   return { kind, contentType: 'application/json', body };
 }
 
-/** A deterministic mix of every malformed kind, `count` requests long. */
-export function malformedRequests(count: number): MalformedRequest[] {
-  return Array.from({ length: count }, (_, i) => templates[i % templates.length]!(i));
+/**
+ * The `i`-th request of a deterministic mix of every malformed kind. Built one at a time as they are
+ * sent: building thousands up front (megabytes each for the oversized ones) blocked the harness's event
+ * loop for seconds, long enough for the server to close idle keep-alive sockets the client still
+ * thought reusable, so the first request after it failed on a dead socket.
+ */
+export function malformedRequest(i: number): MalformedRequest {
+  return templates[i % templates.length]!(i);
 }

@@ -1,3 +1,5 @@
+import type { Verdict } from './verify.ts';
+
 export interface ScenarioResult {
   name: string;
   acknowledged: number;
@@ -8,7 +10,32 @@ export interface ScenarioResult {
   dlq: number;
   http5xx: number;
   maxDelayMs: number;
+  /** Malformed requests not refused with a 4xx, as `<kind> → <status>`. */
   notes: string[];
+  /** What happened along the way (partition assignments, readiness), printed under the table. */
+  observations: string[];
+  /** Scenario-specific checks that failed; each fails the run. */
+  problems: string[];
+}
+
+/** One row of the table: what the load got acknowledged, what the verdict found, and the scenario's extras. */
+export function scenarioResult(
+  name: string,
+  { acknowledged, http5xx }: { acknowledged: number; http5xx: number },
+  verdict: Verdict,
+  extras: Pick<ScenarioResult, 'dlq' | 'notes' | 'observations' | 'problems'>,
+): ScenarioResult {
+  return {
+    name,
+    acknowledged,
+    found: verdict.found,
+    lost: verdict.lost.length,
+    duplicated: verdict.duplicated,
+    mangled: verdict.mangled.length,
+    http5xx,
+    maxDelayMs: verdict.maxDelayMs,
+    ...extras,
+  };
 }
 
 const columns: Array<[string, (r: ScenarioResult) => string]> = [

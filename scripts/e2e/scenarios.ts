@@ -5,7 +5,7 @@ import type pg from 'pg';
 import { runAtRate } from '../harness/rate-limiter.ts';
 import type { ServiceProcess } from '../harness/service-process.ts';
 import { lyingClients } from './lying-clients.ts';
-import { malformedRequests } from './malformed-requests.ts';
+import { malformedRequest } from './malformed-requests.ts';
 import { garbageBody, poisonMessages } from './poison-messages.ts';
 
 export interface ScenarioContext {
@@ -121,8 +121,8 @@ export const scenarios: Scenario[] = [
     name: 'malformed HTTP requests mixed in',
     loadMs: seconds(25),
     async inject({ userServiceUrl, counters, log }) {
-      const requests = malformedRequests(3000);
-      log(`sending ${requests.length} malformed requests and 40 lying clients`);
+      const total = 3000;
+      log(`sending ${total} malformed requests and 40 lying clients`);
       const recordWrong = (key: string) =>
         counters.malformedNon4xx.set(key, (counters.malformedNon4xx.get(key) ?? 0) + 1);
       // Answered only once the request or headers timeout passes (20 s / 10 s by default): run alongside.
@@ -135,36 +135,43 @@ export const scenarios: Scenario[] = [
         }
       });
       let next = 0;
-      await runAtRate(
-        { ratePerSecond: 150, maxInFlight: 20, shouldStop: () => next >= requests.length },
-        async () => {
-          const request = requests[next++]!;
-          const headers: Record<string, string> = {
-            ...(request.contentType ? { 'content-type': request.contentType } : {}),
-            ...request.headers,
-          };
-          const { status, problemJson } = await fetch(`${userServiceUrl}/users`, {
+      await runAtRate({ ratePerSecond: 150, maxInFlight: 20, shouldStop: () => next >= total }, async () => {
+        const request = malformedRequest(next++);
+        const headers: Record<string, string> = {
+          ...(request.contentType ? { 'content-type': request.contentType } : {}),
+          ...request.headers,
+        };
+        const answer: { status: number; problemJson: boolean; failure?: string } = await fetch(
+          `${userServiceUrl}/users`,
+          {
             method: 'POST',
             headers,
             body: request.body,
-          }).then(
-            async (response) => {
-              await response.arrayBuffer();
-              const type = response.headers.get('content-type') ?? '';
-              return { status: response.status, problemJson: type.startsWith('application/problem+json') };
-            },
-            () => ({ status: 0, problemJson: false }),
+          },
+        ).then(
+          async (response) => {
+            await response.arrayBuffer();
+            const type = response.headers.get('content-type') ?? '';
+            return { status: response.status, problemJson: type.startsWith('application/problem+json') };
+          },
+          (error: Error) => ({
+            status: 0,
+            problemJson: false,
+            failure: String((error.cause as { code?: unknown } | undefined)?.code ?? error.message),
+          }),
+        );
+        const { status, problemJson, failure } = answer;
+        counters.malformedSent += 1;
+        if (status >= 500 || status === 0) counters.malformed5xx += 1;
+        const wrongStatus =
+          request.expectedStatus === undefined
+            ? status < 400 || status >= 500
+            : status !== request.expectedStatus;
+        if (wrongStatus || !problemJson)
+          recordWrong(
+            `${request.kind} → ${failure ?? status}${problemJson || failure ? '' : ' without problem+json'}`,
           );
-          counters.malformedSent += 1;
-          if (status >= 500 || status === 0) counters.malformed5xx += 1;
-          const wrongStatus =
-            request.expectedStatus === undefined
-              ? status < 400 || status >= 500
-              : status !== request.expectedStatus;
-          if (wrongStatus || !problemJson)
-            recordWrong(`${request.kind} → ${status}${problemJson ? '' : ' without problem+json'}`);
-        },
-      );
+      });
       await lying;
     },
   },

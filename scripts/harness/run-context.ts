@@ -46,13 +46,20 @@ export async function dropDatabase(ctx: RunContext, name: string): Promise<void>
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => admin.end());
 }
 
-/** Auto-creation is off on the broker: every topic a run uses is created here, 6 partitions like the real one. */
-export async function createTopics(ctx: RunContext, names: readonly string[]): Promise<void> {
+/**
+ * Auto-creation is off on the broker: every topic a run uses is created here, 6 partitions like the real one
+ * (on a cluster, replication factor 3; its brokers set min.insync.replicas 2).
+ */
+export async function createTopics(
+  ctx: RunContext,
+  names: readonly string[],
+  { replicationFactor = 1 }: { replicationFactor?: number } = {},
+): Promise<void> {
   const admin = ctx.kafka.admin();
   await admin.connect();
   try {
     await admin.createTopics({
-      topics: names.map((topic) => ({ topic, numPartitions: 6, replicationFactor: 1 })),
+      topics: names.map((topic) => ({ topic, numPartitions: 6, replicationFactor })),
       waitForLeaders: true,
     });
   } finally {
@@ -64,4 +71,21 @@ export async function deleteTopics(ctx: RunContext, names: readonly string[]): P
   const admin = ctx.kafka.admin();
   await admin.connect();
   await admin.deleteTopics({ topics: [...names] }).finally(() => admin.disconnect());
+}
+
+/** The same run on other brokers (the three-broker cluster): same id, log, registry and PostgreSQL. */
+export function onBrokers(ctx: RunContext, brokers: string[]): RunContext {
+  return { ...ctx, brokers, kafka: new Kafka({ clientId: 'harness', brokers, logLevel: logLevel.NOTHING }) };
+}
+
+/** Messages ever written to a topic: the sum of its partitions' high watermarks. */
+export async function topicSize(kafka: Kafka, name: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(name);
+    return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
 }

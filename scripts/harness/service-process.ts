@@ -14,6 +14,86 @@ export interface ServiceSpec {
   logFile: string;
 }
 
+/** Where a harness's services find the stack, and what they work on. */
+export interface ServiceWiring {
+  brokers: string[];
+  registryUrl: string;
+  databaseUrl: string;
+  topic: string;
+  logLevel?: string;
+}
+
+/**
+ * user-service's environment: the one place harnesses name its variables. `outboxMaxBackoffMs` keeps the
+ * relay's retries short enough that a fault test sees it recover within the run.
+ */
+export function userServiceSpec(
+  wiring: ServiceWiring,
+  {
+    name = 'user-service',
+    port,
+    logFile,
+    outboxMaxBackoffMs,
+  }: InstanceSpec & { outboxMaxBackoffMs?: number },
+): ServiceSpec {
+  return {
+    name,
+    entry: 'user-service/dist/main.js',
+    port,
+    logFile,
+    env: {
+      ...commonEnv(wiring),
+      USER_REGISTER_TOPIC: wiring.topic,
+      ...(outboxMaxBackoffMs === undefined ? {} : { OUTBOX_MAX_BACKOFF_MS: String(outboxMaxBackoffMs) }),
+    },
+  };
+}
+
+/** profile-service's environment: the one place harnesses name its variables. */
+export function profileServiceSpec(
+  wiring: ServiceWiring & { dlqTopic: string; group: string },
+  {
+    name = 'profile-service',
+    port,
+    logFile,
+    clientId,
+    retryMaxMs,
+    sessionTimeoutMs,
+  }: InstanceSpec & { clientId?: string; retryMaxMs?: number; sessionTimeoutMs?: number },
+): ServiceSpec {
+  return {
+    name,
+    entry: 'profile-service/dist/main.js',
+    port,
+    logFile,
+    env: {
+      ...commonEnv(wiring),
+      SOURCE_TOPIC: wiring.topic,
+      DLQ_TOPIC: wiring.dlqTopic,
+      CONSUMER_GROUP: wiring.group,
+      ...(clientId === undefined ? {} : { KAFKA_CLIENT_ID: clientId }),
+      ...(retryMaxMs === undefined ? {} : { RETRY_MAX_MS: String(retryMaxMs) }),
+      ...(sessionTimeoutMs === undefined ? {} : { KAFKA_SESSION_TIMEOUT_MS: String(sessionTimeoutMs) }),
+    },
+  };
+}
+
+/** Variables both services read under the same names. */
+function commonEnv(wiring: ServiceWiring): Record<string, string> {
+  return {
+    KAFKA_BROKERS: wiring.brokers.join(','),
+    SCHEMA_REGISTRY_URL: wiring.registryUrl,
+    DATABASE_URL: wiring.databaseUrl,
+    LOG_LEVEL: wiring.logLevel ?? 'info',
+  };
+}
+
+interface InstanceSpec {
+  name?: string;
+  port: number;
+  logFile: string;
+}
+
 /**
  * One service as a real child process. Exits we did not cause (anything but our own kill or stop)
  * are recorded as crashes, which fail the run.
@@ -78,9 +158,19 @@ export class ServiceProcess {
     await exited;
   }
 
+  /** True from start() until the process exits. */
+  get running(): boolean {
+    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.spec.port}`;
+  }
+
   /** Whether the service answers `path` with a 2xx right now. */
-  private answers(path: '/healthz' | '/readyz' = '/healthz'): Promise<boolean> {
-    return fetch(`http://127.0.0.1:${this.spec.port}${path}`).then(
+  answers(path: '/healthz' | '/readyz' = '/healthz'): Promise<boolean> {
+    // A wedged service must read as "not answering", not hang the harness.
+    return fetch(`${this.url}${path}`, { signal: AbortSignal.timeout(5_000) }).then(
       (response) => response.arrayBuffer().then(() => response.ok),
       () => false,
     );

@@ -1,57 +1,88 @@
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Part } from './part.ts';
-import { kafka } from './parts/kafka.ts';
-import { postgres } from './parts/postgres.ts';
-import { registry } from './parts/registry.ts';
-import { zipkin } from './parts/zipkin.ts';
 import { logFile, repoRoot } from './paths.ts';
 import { runningPid, stopPart } from './processes.ts';
+import { partsOf, type Topology, topologies, topologyWith } from './topologies.ts';
 
-/** In start order: the registry stores its schemas in Kafka. */
-const parts: Part[] = [postgres, kafka, registry, zipkin];
-const usage = 'usage: node scripts/stack/cli.ts up|down|status [kafka] [registry] [postgres] [zipkin]';
+const allParts = [...new Set(topologies.flatMap(partsOf))];
+const usage = `usage: node scripts/stack/cli.ts up|down|status [--brokers 1|3] [part ...]
+  parts: ${allParts.map((part) => part.name).join(', ')}
+  --brokers 3  the three-broker cluster and its registry instead of the default single broker
+  down without parts or --brokers stops every part the stack started`;
 
 async function main(argv: string[]): Promise<void> {
-  const [command, ...names] = argv;
-  const selected = selectParts(names);
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { brokers: { type: 'string' } },
+  });
+  const [command, ...names] = positionals;
+  const chosen = values.brokers === undefined ? undefined : topologyWith(Number(values.brokers));
+  const named = names.length > 0 ? partsNamed(names) : undefined;
   switch (command) {
     case 'up':
-      return up(selected);
+      return up(chosen ?? topologies[0]!, named);
     case 'down':
-      return down(selected);
+      // Stopping everything, say only what was stopped; for chosen parts, say what each one was.
+      return down(named ?? (chosen ? partsOf(chosen) : allParts), { reportNotRunning: !!(named ?? chosen) });
     case 'status':
-      return status(selected);
+      return status(named ?? (chosen ? partsOf(chosen) : partsInUse()));
     default:
       throw new Error(usage);
   }
 }
 
-function selectParts(names: string[]): Part[] {
-  const unknown = names.filter((name) => !parts.some((part) => part.name === name));
+function partsNamed(names: string[]): Part[] {
+  const unknown = names.filter((name) => !allParts.some((part) => part.name === name));
   if (unknown.length > 0) throw new Error(`unknown part(s): ${unknown.join(', ')}\n${usage}`);
-  return names.length === 0 ? parts : parts.filter((part) => names.includes(part.name));
+  return allParts.filter((part) => names.includes(part.name));
 }
 
-async function up(selected: Part[]): Promise<void> {
-  for (const part of selected) {
-    const wasUp = await part.probe();
-    const started = Date.now();
-    if (!wasUp) console.log(`${part.name}: starting ...`);
-    await part.up();
+/** The default topology, plus any other whose processes are running. */
+function partsInUse(): Part[] {
+  const [first, ...others] = topologies;
+  const running = others.filter((t) => partsOf(t).some((part) => part.managed && runningPid(part.name)));
+  return [...new Set([first!, ...running].flatMap(partsOf))];
+}
+
+/** Named parts start in their topologies' stage order; the nodes of one cluster start together. */
+async function up(topology: Topology, named: Part[] | undefined): Promise<void> {
+  const stages = named
+    ? topologies.flatMap((t) => t.stages.map((stage) => stage.filter((part) => named.includes(part))))
+    : topology.stages;
+  const done = new Set<Part>();
+  for (const stage of stages) {
+    const todo = stage.filter((part) => !done.has(part));
+    await Promise.all(todo.map(upOne));
+    for (const part of todo) done.add(part);
+  }
+  if (!named && topology.brokers > 1) {
     console.log(
-      wasUp
-        ? `${part.name}: already up at ${part.address}`
-        : `${part.name}: up at ${part.address} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `services: KAFKA_BROKERS=${topology.kafka.bootstrap.join(',')} SCHEMA_REGISTRY_URL=${topology.registry.address}`,
     );
   }
 }
 
-async function down(selected: Part[]): Promise<void> {
+async function upOne(part: Part): Promise<void> {
+  const wasUp = await part.probe();
+  const started = Date.now();
+  if (!wasUp) console.log(`${part.name}: starting ...`);
+  await part.up();
+  console.log(
+    wasUp
+      ? `${part.name}: already up at ${part.address}`
+      : `${part.name}: up at ${part.address} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+}
+
+/** In reverse start order: the registry before its Kafka. */
+async function down(selected: Part[], { reportNotRunning }: { reportNotRunning: boolean }): Promise<void> {
   for (const part of [...selected].reverse()) {
     if (!part.managed) continue;
     const result = await stopPart(part.name);
-    console.log(`${part.name}: ${result}`);
+    if (result === 'stopped' || reportNotRunning) console.log(`${part.name}: ${result}`);
   }
 }
 

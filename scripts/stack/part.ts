@@ -1,4 +1,4 @@
-export type PartName = 'kafka' | 'registry' | 'postgres' | 'zipkin';
+export type PartName = 'kafka' | `kafka-${number}` | 'registry' | 'cluster-registry' | 'postgres' | 'zipkin';
 
 export interface Part {
   name: PartName;

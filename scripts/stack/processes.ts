@@ -42,6 +42,16 @@ export async function stopPart(part: string, graceMs = 30_000): Promise<'stopped
   return 'stopped';
 }
 
+/** SIGKILL, for fault tests: the part gets no chance to shut down cleanly. */
+export async function killPart(part: string): Promise<'killed' | 'not running'> {
+  const pid = runningPid(part);
+  if (pid === undefined) return 'not running';
+  process.kill(pid, 'SIGKILL');
+  while (isAlive(pid)) await sleep(100);
+  rmSync(pidFile(part), { force: true });
+  return 'killed';
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

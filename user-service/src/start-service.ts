@@ -78,7 +78,7 @@ export async function startService(
     logger,
   });
 
-  const http = await startHttpServer(app, config.http, logger);
+  const http = await startHttpServer({ app, config: config.http, logger });
   relay.start();
   pruner.start();
 

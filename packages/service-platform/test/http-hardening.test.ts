@@ -22,17 +22,17 @@ beforeAll(async () => {
     readiness: {},
     routes: [echo],
   });
-  server = await startHttpServer(
+  server = await startHttpServer({
     app,
-    {
+    config: {
       port: 0,
       host: '127.0.0.1',
       headersTimeoutMs: HEADERS_TIMEOUT_MS,
       requestTimeoutMs: REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: 1_000,
     },
-    pino({ level: 'silent' }),
-  );
+    logger: pino({ level: 'silent' }),
+  });
 });
 
 afterAll(async () => {

@@ -21,7 +21,10 @@ export function runRootScript(args: string[]): Promise<void> {
   });
 }
 
-/** Stops or starts one part of the shared stack (`kafka`, `registry`...) through the CLI a person uses. */
-export function stackPart(action: 'up' | 'down', part: string): Promise<void> {
-  return runRootScript([`stack:${action}`, '--', part]);
+/**
+ * Stops or starts parts of the local stack (`kafka`, `registry`, `kafka-2`...) through the CLI a person
+ * uses; parts named together start together (a node of a three-voter quorum needs a majority running).
+ */
+export function stackPart(action: 'up' | 'down', ...parts: string[]): Promise<void> {
+  return runRootScript([`stack:${action}`, '--', ...parts]);
 }

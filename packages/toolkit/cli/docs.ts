@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import { catalogView } from '../src/docs/catalog-view.ts';
 import { renderAsyncApi } from '../src/docs/render-asyncapi.ts';
-import { renderCatalogPage } from '../src/docs/render-catalog-page.ts';
+import { count, renderCatalogPage } from '../src/docs/render-catalog-page.ts';
 import { exitOnHelp, failWith, helpFlag } from './cli-support.ts';
 
 const usage = `Usage: events-docs --schemas DIR --out DIR [--title TEXT] [--api-version X.Y.Z]
@@ -37,7 +37,7 @@ try {
   writeFileSync(join(outDir, 'index.html'), renderCatalogPage(topics, values.title));
   const events = topics.reduce((sum, topic) => sum + topic.events.length, 0);
   console.log(
-    `wrote ${join(values.out, 'asyncapi.yaml')} and ${join(values.out, 'index.html')} (${topics.length} topics, ${events} event types)`,
+    `wrote ${join(values.out, 'asyncapi.yaml')} and ${join(values.out, 'index.html')} (${count(topics.length, 'topic')}, ${count(events, 'event type')})`,
   );
 } catch (error) {
   failWith(`events-docs failed: ${(error as Error).message}`, 1);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { scratchTopics } from '@events/test-kit/scratch-topics';
 import type avsc from 'avsc';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAvroType } from '../src/avro/create-avro-type.ts';
@@ -13,7 +14,6 @@ import { encodeFramed } from '../src/serde/wire-format.ts';
 import type { OrderPlaced } from './generated/shop-catalog/index.ts';
 import { topics } from './generated/shop-catalog/index.ts';
 import { fixturesDir, registryUrl, rest } from './helpers.ts';
-import { kafkaFixture } from './kafka-fixture.ts';
 import { assertRegistryReachable, testSubject } from './registry-helpers.ts';
 import { shopEvents } from './shop-events.ts';
 
@@ -53,7 +53,7 @@ describe('the shop catalog through the real registry and broker', () => {
 
   it('produces every event type and consumes them with exhaustive handler maps, keys included', async () => {
     const { orderId, customerId, orders, customers, shipment } = shopEvents();
-    const { kafka, createTopic } = kafkaFixture();
+    const { kafka, createTopic } = scratchTopics('toolkit-test');
     const kafkaTopic = {
       orders: await createTopic(),
       customers: await createTopic(),

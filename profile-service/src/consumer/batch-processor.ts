@@ -1,4 +1,4 @@
-import { EVENT_HEADERS, messageContract, TOPICS } from '@events/contracts';
+import { EVENT_HEADERS, messageContract } from '@events/contracts';
 import type { Backoff } from '@events/service-platform/lifecycle';
 import type { Logger } from '@events/service-platform/observability';
 import {
@@ -17,6 +17,7 @@ import { headerText } from '../kafka/message-headers.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { ProfileRepository } from '../postgres/profile-repository.ts';
 import { storeProfiles } from '../use-cases/store-profiles.ts';
+import { consumedTopic } from './consumed-topic.ts';
 import type { ReadMessage } from './read-message.ts';
 
 export interface BatchProcessorDeps {
@@ -95,7 +96,7 @@ export function createBatchProcessor(deps: BatchProcessorDeps): BatchProcessor {
     results.forEach((result, index) => {
       const message = messages[index] as KafkaMessage;
       const span = spans[index] as Span;
-      if (span.isRecording()) recordContract(span, messageContract(TOPICS.userRegister, message.value));
+      if (span.isRecording()) recordContract(span, messageContract(consumedTopic, message.value));
       if (result.ok) {
         drafts.push(result.draft);
         sourceOf.set(result.draft, index);

@@ -5,7 +5,13 @@ import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { createConsumerSupervisor } from './consumer-supervisor.ts';
 
-const events = { CRASH: 'crash', GROUP_JOIN: 'join', DISCONNECT: 'disconnect' };
+const events = {
+  CRASH: 'crash',
+  GROUP_JOIN: 'join',
+  DISCONNECT: 'disconnect',
+  HEARTBEAT: 'heartbeat',
+  FETCH: 'fetch',
+};
 
 /** Just enough of a kafkajs consumer: lifecycle calls are recorded, events are emitted by the test. */
 class FakeConsumer extends EventEmitter {
@@ -88,6 +94,27 @@ describe('createConsumerSupervisor', () => {
     expect(consumers).toHaveLength(1);
     consumers[0]?.join([0]);
     expect(supervisor.isReady()).toBe(true);
+    await supervisor.stop();
+  });
+
+  it('goes unready when Kafka has been silent for a session timeout, and ready again when it answers', async () => {
+    const { supervisor, consumers } = setup();
+    supervisor.start();
+    await until(() => consumers[0]?.run.mock.calls.length === 1);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      consumers[0]?.join([0]);
+      vi.advanceTimersByTime(29_000);
+      consumers[0]?.emit(events.FETCH, { payload: {} });
+      vi.advanceTimersByTime(29_000);
+      expect(supervisor.isReady()).toBe(true);
+      vi.advanceTimersByTime(1_000);
+      expect(supervisor.isReady()).toBe(false);
+      consumers[0]?.emit(events.HEARTBEAT, { payload: {} });
+      expect(supervisor.isReady()).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
     await supervisor.stop();
   });
 

@@ -20,7 +20,11 @@ export interface ConsumerSupervisor {
   start(): void;
   /** Finishes the in-flight batch, commits resolved offsets and leaves the group. */
   stop(): Promise<void>;
-  /** True while this instance is a member of the group with its assignment. */
+  /**
+   * True while this instance is a member of the group with its assignment and has heard from Kafka (a
+   * heartbeat or fetch answered) within the session timeout: a broker that stays silent instead of
+   * refusing connections raises no error for a long while, and after that long the group has evicted us.
+   */
   isReady(): boolean;
 }
 
@@ -34,6 +38,10 @@ export function createConsumerSupervisor(deps: ConsumerSupervisorDeps): Consumer
   const stopController = new AbortController();
   let current: Consumer | undefined;
   let ready = false;
+  let lastHeardFromKafka = 0;
+  const heardFromKafka = () => {
+    lastHeardFromKafka = Date.now();
+  };
   let loop: Promise<void> | undefined;
 
   async function runOnce(): Promise<void> {
@@ -50,8 +58,11 @@ export function createConsumerSupervisor(deps: ConsumerSupervisorDeps): Consumer
         if (!payload.restart) resolve(payload.error);
       });
     });
+    consumer.on(consumer.events.HEARTBEAT, heardFromKafka);
+    consumer.on(consumer.events.FETCH, heardFromKafka);
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       ready = true;
+      heardFromKafka();
       backoff.reset('consumer');
       const partitions = payload.memberAssignment[topic] ?? [];
       logger.info({ groupId, memberId: payload.memberId, partitions }, 'joined the consumer group');
@@ -102,6 +113,6 @@ export function createConsumerSupervisor(deps: ConsumerSupervisorDeps): Consumer
       await current?.disconnect();
       await loop;
     },
-    isReady: () => ready,
+    isReady: () => ready && Date.now() - lastHeardFromKafka < deps.sessionTimeoutMs,
   };
 }

@@ -4,6 +4,7 @@ import type { KafkaMessage } from 'kafkajs';
 import { createProfile } from '../domain/create-profile.ts';
 import type { ProfileDraft } from '../domain/profile.ts';
 import { headerText } from '../kafka/message-headers.ts';
+import { consumedTopic } from './consumed-topic.ts';
 
 export interface MessageContext {
   topic: string;
@@ -40,7 +41,7 @@ export function createMessageReader({ serde }: { serde: Pick<Serde, 'decode'> })
       return { ok: false, code: 'NOT_WIRE_FORMAT', reason: 'message has no value', eventId };
     }
     try {
-      const event = await serde.decode('user_register', message.value);
+      const event = await serde.decode(consumedTopic, message.value);
       return { ok: true, draft: createProfile(event, eventId), eventId };
     } catch (error) {
       if (error instanceof ContractError && POISON_CODES.has(error.code)) {

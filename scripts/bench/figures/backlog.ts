@@ -8,12 +8,12 @@ const CHUNK = 2_000;
 
 /**
  * Writes `count` valid user_register events twice, the same events keyed by user id with an `event-id`
- * header: Avro through the contracts serde on `avroTopic` (what profile-service reads) and JSON text on
- * `jsonTopic` (what the JSON consumer peer reads).
+ * header: Avro through the contracts serde on `avroTopic` (what profile-service reads) and, when given, JSON
+ * text on `jsonTopic` (what the JSON consumer peer reads).
  */
 export async function produceBacklog(
   ctx: RunContext,
-  { avroTopic, jsonTopic }: { avroTopic: string; jsonTopic: string },
+  { avroTopic, jsonTopic }: { avroTopic: string; jsonTopic?: string },
   count: number,
 ): Promise<void> {
   const serde = createSerde({ registry: { url: ctx.registryUrl } });
@@ -31,7 +31,7 @@ export async function produceBacklog(
         json.push({ key: event.userId, value: JSON.stringify(event), headers });
       }
       await producer.send({ topic: avroTopic, acks: -1, messages: avro });
-      await producer.send({ topic: jsonTopic, acks: -1, messages: json });
+      if (jsonTopic !== undefined) await producer.send({ topic: jsonTopic, acks: -1, messages: json });
     }
   } finally {
     await producer.disconnect();

@@ -12,6 +12,7 @@ import type { BenchOptions } from '../bench-options.ts';
 import { benchDatabase, jsonConsumerPeer, profileService, stopAll } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { produceBacklog } from './backlog.ts';
+import { awaitProfiles } from './profile-count.ts';
 
 const TARGET_PER_SECOND = 10_000;
 const TARGET_PEER_RATIO = 0.8;
@@ -75,21 +76,12 @@ async function drainInto(
   try {
     await service.start();
     await db.connect();
-    let first: { at: number; count: number } | undefined;
-    let count = 0;
-    while (count < total && performance.now() - startedAt < TIMEOUT_MS) {
-      const { rows } = await db
-        .query<{ n: number }>('SELECT count(*)::int AS n FROM profiles')
-        // The consumer creates the table after it starts; until then there is nothing to count.
-        .catch(() => ({ rows: [{ n: 0 }] }));
-      count = rows[0]?.n ?? 0;
-      if (count > 0) first ??= { at: performance.now(), count };
-      if (count < total) await sleep(50);
-    }
-    const doneAt = performance.now();
-    if (count < total || !first)
-      throw new Error(`${service.spec.name} made ${count} of ${total} profiles in ${TIMEOUT_MS / 1000} s`);
-    return { startedAt, firstAt: first.at, firstCount: first.count, doneAt };
+    const drained = await awaitProfiles(db, total, {
+      startedAt,
+      timeoutMs: TIMEOUT_MS,
+      who: service.spec.name,
+    });
+    return { startedAt, ...drained };
   } finally {
     await db.end().catch(() => undefined);
     await stopAll([service]);

@@ -1,7 +1,8 @@
 import type { EventOf, JsonForm, TopicName } from '@events/contracts';
+import type { ProducedTopic } from './produced-topics.ts';
 
 /** An event for the outbox, typed by its contract topic: a value of the wrong shape does not compile. */
-export interface OutboxEvent<T extends TopicName = TopicName> {
+export interface OutboxEvent<T extends ProducedTopic = ProducedTopic> {
   /** Unique event id, sent as the `event-id` header so consumers can deduplicate. */
   id: string;
   topic: T;
@@ -25,7 +26,7 @@ export interface OutboxRecord {
  * Validates the event against its contract (no registry involved) and turns it into what the outbox
  * stores. Called in the write path, so an invalid event is never committed with its aggregate.
  */
-export function toOutboxRecord<T extends TopicName>(
+export function toOutboxRecord<T extends ProducedTopic>(
   json: Pick<JsonForm, 'toJSON'>,
   event: OutboxEvent<T>,
 ): OutboxRecord {

@@ -69,11 +69,15 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
  * than its Content-Length gets a 408 then), and an idle keep-alive socket closes after
  * `keepAliveTimeoutMs`. Slow sockets cost a file descriptor each, not a worker: others are served.
  */
-export async function startHttpServer(
-  handler: RequestListener,
-  config: HttpServerConfig,
-  logger: Logger,
-): Promise<RunningHttpServer> {
+export async function startHttpServer({
+  app,
+  config,
+  logger,
+}: {
+  app: RequestListener;
+  config: HttpServerConfig;
+  logger: Logger;
+}): Promise<RunningHttpServer> {
   const server = createServer(
     {
       headersTimeout: config.headersTimeoutMs,
@@ -81,7 +85,7 @@ export async function startHttpServer(
       keepAliveTimeout: config.keepAliveTimeoutMs,
       connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
     },
-    handler,
+    app,
   );
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     logger.debug({ code: error.code, err: error }, 'client connection error');

@@ -5,7 +5,7 @@ import { type FieldError, ServiceError } from '../errors/service-error.ts';
  * gets the same answer from every service. A service's error whose code is not here is internal
  * (500), or unavailable (503) when it is retriable.
  */
-export const PROBLEM_TYPES = {
+const PROBLEM_TYPES = {
   BAD_REQUEST: { status: 400, title: 'The request is malformed' },
   VALIDATION_FAILED: { status: 400, title: 'The request breaks a validation rule' },
   MALFORMED_BODY: { status: 400, title: 'The request body cannot be read' },
@@ -39,7 +39,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const isProblemCode = (code: string): code is ProblemCode => Object.hasOwn(PROBLEM_TYPES, code);
 
 /** A stable identifier per code; a URN because nothing serves documentation at a URL (yet). */
-export const problemType = (code: ProblemCode) =>
+const problemType = (code: ProblemCode) =>
   `urn:typed-kafka-events:problem:${code.toLowerCase().replaceAll('_', '-')}`;
 
 export function problem(

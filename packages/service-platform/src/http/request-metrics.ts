@@ -2,7 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import { Histogram, type Registry } from 'prom-client';
 
 /** Labels by route template (`/users/:id`), never the raw URL, to keep label cardinality bounded. */
-export function routeLabel(req: Request): string {
+function routeLabel(req: Request): string {
   const path: unknown = req.route?.path;
   return typeof path === 'string' ? `${req.baseUrl}${path}` : 'unmatched';
 }

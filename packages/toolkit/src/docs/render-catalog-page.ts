@@ -16,7 +16,10 @@ export function renderCatalogPage(topics: TopicView[], title: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(title)}</h1><p>${topics.length} topics, ${topics.reduce((n, t) => n + t.events.length, 0)} event types</p></header>
+<header><h1>${escapeHtml(title)}</h1><p>${count(topics.length, 'topic')}, ${count(
+    topics.reduce((n, t) => n + t.events.length, 0),
+    'event type',
+  )}</p></header>
 <nav><ul>${topics.map((t) => `<li><a href="#${anchor(t.topic)}">${escapeHtml(t.topic)}</a> <small>${t.events.length}</small></li>`).join('')}</ul></nav>
 <main>${topics.map(topicSection).join('\n')}</main>
 </body>
@@ -89,6 +92,8 @@ function keySummary(key: KeyView): string {
       : `Avro, subject <code>${escapeHtml(key.subject.subject)}</code>`;
   return `${kind}${key.doc ? ` — ${escapeHtml(key.doc)}` : ''}`;
 }
+
+export const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 const services = (names: string[]) =>
   names.length === 0

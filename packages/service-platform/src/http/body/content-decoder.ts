@@ -10,7 +10,7 @@ const DECODERS: Record<string, Decode> = {
   br: brotliDecompressSync,
 };
 
-export const SUPPORTED_ENCODINGS = Object.keys(DECODERS);
+const SUPPORTED_ENCODINGS = Object.keys(DECODERS);
 
 /**
  * The body with its Content-Encoding undone, at most `limitBytes` of it (so a small zip bomb cannot

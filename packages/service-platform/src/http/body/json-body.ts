@@ -5,7 +5,7 @@ import { checkJsonContentType } from './json-content-type.ts';
 import { parseJson } from './parse-json.ts';
 import { readBody } from './read-body.ts';
 
-export const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
+const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024;
 
 /**
  * Only UTF-8 JSON gets through, byte for byte as sent: 415 for another type, charset or an encoding we

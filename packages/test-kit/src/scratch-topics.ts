@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll } from 'vitest';
-import { brokers } from './helpers.ts';
+import { stackAddresses } from './stack-addresses.ts';
 
-/** A Kafka client; topics created with `createTopic` are deleted after the file's tests. */
-export function kafkaFixture() {
-  const kafka = new Kafka({
-    clientId: 'toolkit-test',
-    brokers,
-    logLevel: logLevel.NOTHING,
-    retry: { retries: 2 },
-  });
+/** A Kafka client for a test file; topics made with `createTopic` are deleted after the file's tests. */
+export function scratchTopics(clientId: string) {
+  const { brokers } = stackAddresses;
+  const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } });
   const admin = kafka.admin();
   const created: string[] = [];
   afterAll(async () => {
@@ -20,13 +16,13 @@ export function kafkaFixture() {
   return {
     kafka,
     async createTopic(): Promise<string> {
-      const topic = `toolkit-test-${randomUUID()}`;
+      const topic = `${clientId}-${randomUUID()}`;
       try {
         await admin.connect();
         await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
       } catch (error) {
         throw new Error(
-          `Kafka at ${brokers.join(',')} not usable (start the stack): ${(error as Error).message}`,
+          `Kafka at ${brokers.join(',')} not usable (run \`npm run stack:up\`): ${(error as Error).message}`,
         );
       }
       created.push(topic);

@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pretty from 'pino-pretty';
+import { zipkinUrl } from './stack/parts/zipkin.ts';
 import { repoRoot } from './stack/paths.ts';
 
 const services = [
@@ -26,6 +27,12 @@ function run(command: string, args: string[]): Promise<void> {
 function startService({ name, entry }: { name: string; entry: string }): ChildProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, entry)], {
     cwd: repoRoot,
+    // Traces go to the stack's Zipkin unless the caller configured OpenTelemetry otherwise.
+    env: {
+      OTEL_TRACES_EXPORTER: 'zipkin',
+      OTEL_EXPORTER_ZIPKIN_ENDPOINT: `${zipkinUrl}/api/v2/spans`,
+      ...process.env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout?.pipe(
@@ -40,6 +47,9 @@ async function main(): Promise<void> {
   await run('npm', ['run', '-s', 'schemas:register']);
 
   const children = services.map(startService);
+  console.log(
+    `\ntraces: ${zipkinUrl}/zipkin/  (one trace per registration, from the HTTP request to the profile row)\n`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -1,21 +1,56 @@
-export { type CompatibilityLevel, compatibilityLevels } from './catalog/compatibility-level.ts';
+import {
+  type EventOf as CatalogEventOf,
+  type KeyOf as CatalogKeyOf,
+  type Serde as CatalogSerde,
+  type SerdeOptions as CatalogSerdeOptions,
+  messageContract as catalogMessageContract,
+  createSerde as createCatalogSerde,
+  isTopicName as isCatalogTopicName,
+  type MessageContract,
+} from '@events/toolkit';
+import { topics } from './generated/index.ts';
+
 export {
-  type CheckCompatibilityInput,
+  type CompatibilityLevel,
   type CompatibilityResult,
-  checkCompatibility,
-} from './compatibility/check-compatibility.ts';
-export type { AvroIncompatibility } from './compatibility/finding.ts';
-export type { Direction, Problem, ProblemKind } from './compatibility/problem.ts';
-export {
   ContractError,
   type ContractErrorCode,
-  type ContractErrorOptions,
+  checkCompatibility,
+  compatibilityLevels,
+  createEventRouter,
+  type EventContext,
+  type EventHandlers,
+  IGNORE,
   type InvalidField,
   isContractError,
-} from './errors.ts';
+  type Problem,
+  type RegistryOptions,
+} from '@events/toolkit';
+export { deadLetterTopicOf, EVENT_HEADERS, TOPICS } from './agreements.ts';
 export * from './generated/index.ts';
-export { defineHandler, type EventContext, type EventHandler, type TopicHandler } from './handlers.ts';
-export type { RegistryOptions } from './registry/registry-options.ts';
-export { createSerde, type Serde, type SerdeOptions } from './serde/create-serde.ts';
-export type { TopicDescriptor } from './topic-descriptor.ts';
-export { type EventOf, isTopicName, type TopicName, topicDescriptor } from './topics.ts';
+
+/** This system's topics, as the catalog in schemas/ declares them. */
+export type Topics = typeof topics;
+export type TopicName = keyof Topics;
+export type EventOf<T extends TopicName> = CatalogEventOf<Topics, T>;
+export type KeyOf<T extends TopicName> = CatalogKeyOf<Topics, T>;
+export type Serde = CatalogSerde<Topics>;
+export type SerdeOptions = Omit<CatalogSerdeOptions<Topics>, 'topics'>;
+/** The registry-free part of the serde: validation and the JSON text form the outbox stores. */
+export type { MessageContract };
+export type JsonForm = Pick<Serde, 'validate' | 'toJSON' | 'fromJSON'>;
+
+/** Whether `name` is a topic of this catalog (for strings from outside the type system, e.g. a table). */
+export function isTopicName(name: unknown): name is TopicName {
+  return isCatalogTopicName(topics, name);
+}
+
+/** The toolkit's serde over this catalog's topics. */
+export function createSerde(options: SerdeOptions): Serde {
+  return createCatalogSerde({ ...options, topics });
+}
+
+/** Subject, schema id and version, and event type of a message on one of this catalog's topics. */
+export function messageContract(topic: string, value: Buffer | null, event?: unknown): MessageContract {
+  return catalogMessageContract(topics, topic, value, event);
+}

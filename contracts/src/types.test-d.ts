@@ -1,8 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  defineHandler,
-  type EventHandler,
+  createEventRouter,
   type EventOf,
+  type KeyOf,
   type Serde,
   type TopicName,
   topics,
@@ -22,6 +22,7 @@ describe('typed topics', () => {
   it('maps each topic to its generated event type', () => {
     expectTypeOf<TopicName>().toEqualTypeOf<'user_register'>();
     expectTypeOf<EventOf<'user_register'>>().toEqualTypeOf<UserRegister>();
+    expectTypeOf<KeyOf<'user_register'>>().toEqualTypeOf<string>();
     expectTypeOf(topics.user_register.topic).toEqualTypeOf<'user_register'>();
   });
 
@@ -52,12 +53,14 @@ describe('typed topics', () => {
   });
 
   it('refuses a handler written for another event type', () => {
-    const handler = defineHandler('user_register', async (registered) => {
-      expectTypeOf(registered).toEqualTypeOf<UserRegister>();
+    createEventRouter(topics, 'user_register', {
+      'events.user.UserRegister': async (registered) => {
+        expectTypeOf(registered).toEqualTypeOf<UserRegister>();
+      },
     });
-    expectTypeOf(handler.topic).toEqualTypeOf<'user_register'>();
-    expectTypeOf(handler.handle).toEqualTypeOf<EventHandler<'user_register'>>();
-    // @ts-expect-error the handler expects another event shape
-    defineHandler('user_register', async (other: { orderId: string }) => void other);
+    createEventRouter(topics, 'user_register', {
+      // @ts-expect-error the handler expects another event shape
+      'events.user.UserRegister': async (other: { orderId: string }) => void other,
+    });
   });
 });

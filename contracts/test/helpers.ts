@@ -1,15 +1,13 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createRegistryRest, loadCatalog, registerCatalog, type SubjectEntry } from '@events/toolkit';
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll } from 'vitest';
-import { loadCatalog, type SubjectEntry } from '../src/catalog/load-catalog.ts';
-import { registerSubjects } from '../src/registry/register-subjects.ts';
-import { createRegistryRest } from '../src/registry/registry-rest.ts';
 
 export const contractsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = join(contractsDir, '..');
@@ -21,7 +19,7 @@ const run = promisify(execFile);
 
 /** The real user_register-value history (v1, v2), under a subject name no other run uses. */
 export function uniqueUserRegisterSubject(): SubjectEntry {
-  const [entry] = loadCatalog(join(contractsDir, 'schemas')).filter(
+  const [entry] = loadCatalog(join(contractsDir, 'schemas')).subjects.filter(
     (e) => e.subject === 'user_register-value',
   );
   if (!entry) throw new Error('schemas/user_register-value is missing');
@@ -37,7 +35,7 @@ export function schemaOf(entry: SubjectEntry, version: number): object {
 /** Registers the subject's whole history; fails the test with a clear message when the registry is not there. */
 export async function registerHistory(entry: SubjectEntry): Promise<void> {
   try {
-    await registerSubjects([entry], rest, { dryRun: false });
+    await registerCatalog({ subjects: [entry] }, rest, { dryRun: false });
   } catch (error) {
     throw new Error(
       `registry at ${registryUrl} not usable (run \`npm run stack:up\`): ${(error as Error).message}`,
@@ -45,12 +43,15 @@ export async function registerHistory(entry: SubjectEntry): Promise<void> {
   }
 }
 
-/** A copy of schemas/ whose user_register subject has a unique name; removed after the file's tests. */
+/** A copy of schemas/ whose user_register topic has a unique name; removed after the file's tests. */
 export function tempSchemasDir(): { dir: string; subject: string; subjectDir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'contracts-schemas-'));
-  const subject = `contracts-test-${randomUUID()}-value`;
+  const topic = `contracts-test-${randomUUID()}`;
+  const subject = `${topic}-value`;
   const subjectDir = join(dir, subject);
   cpSync(join(contractsDir, 'schemas/user_register-value'), subjectDir, { recursive: true });
+  const declaration = { key: { type: 'string', doc: 'The user id.' } };
+  writeFileSync(join(dir, 'topics.json'), JSON.stringify({ [topic]: declaration }));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return { dir, subject, subjectDir };
 }
@@ -92,13 +93,14 @@ export async function stack(command: 'up' | 'down', part: 'registry' | 'kafka'):
   await run('npm', ['run', '-s', `stack:${command}`, '--', part], { cwd: repoRoot, timeout: 180_000 });
 }
 
+/** Runs one of the toolkit's commands (its `bin`), as a user of the catalog would. */
 export async function runCli(
-  script: string,
+  command: string,
   args: string[],
   env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(contractsDir, script), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [binPath(command), ...args], {
       cwd: contractsDir,
       env: { ...process.env, SCHEMA_REGISTRY_URL: registryUrl, ...env },
     });
@@ -107,4 +109,9 @@ export async function runCli(
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
+}
+
+/** The installed command, as npm links it for the workspace. */
+export function binPath(command: string): string {
+  return join(repoRoot, 'node_modules', '.bin', command);
 }

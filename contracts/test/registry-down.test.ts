@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserRegister } from '../src/generated/index.ts';
-import { createSerde } from '../src/serde/create-serde.ts';
+import { createSerde, type UserRegister } from '../src/index.ts';
 import { registerHistory, registryUrl, schemaOf, stack, uniqueUserRegisterSubject } from './helpers.ts';
 
 const entry = uniqueUserRegisterSubject();

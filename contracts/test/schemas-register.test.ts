@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RegistrationRow } from '@events/toolkit';
 import { describe, expect, it } from 'vitest';
-import type { RegistrationRow } from '../src/registry/register-subjects.ts';
 import { rest, runCli, tempSchemasDir } from './helpers.ts';
 
 const register = (args: string[], env: Record<string, string> = {}) =>
-  runCli('cli/schemas-register.ts', args, env);
+  runCli('events-schemas-register', args, env);
 
-describe('npm run schemas:register (against the real registry)', () => {
+describe('events-schemas-register on this catalog (against the real registry)', () => {
   it('registers the history oldest first after setting the level, then reports it unchanged', async () => {
     const { dir, subject } = tempSchemasDir();
     const first = await register(['--schemas', dir, '--json']);
@@ -35,7 +35,7 @@ describe('npm run schemas:register (against the real registry)', () => {
     const { stdout, code } = await register(['--schemas', dir]);
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^subject\s+file\s+version\s+id\s+level\s+status$/);
+    expect(lines[0]).toMatch(/^subject\s+file\s+version\s+id\s+level\s+status\s+references$/);
     expect(lines[2]).toMatch(
       new RegExp(
         `^${subject}\\s+v2\\.avsc\\s+2\\s+\\d+\\s+FULL_TRANSITIVE \\(was global default\\)\\s+registered$`,
@@ -69,7 +69,7 @@ describe('npm run schemas:register (against the real registry)', () => {
     writeFileSync(join(subjectDir, 'v3.avsc'), JSON.stringify(v3));
     const { code, stderr } = await register(['--schemas', dir]);
     expect(code).toBe(1);
-    expect(stderr).toContain('schemas:register failed');
+    expect(stderr).toContain('events-schemas-register failed');
     expect(stderr).toContain('refused (409)');
     expect(stderr).toContain('Incompatible artifact');
   });

@@ -4,7 +4,7 @@ import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import type { Profile } from './domain/profile.ts';
-import { ProfileServiceError } from './errors.ts';
+import { profileServiceError } from './errors.ts';
 
 const profile: Profile = {
   userId: '2b5f3c1e-8d4a-4f6b-9c2d-1a2b3c4d5e6f',
@@ -29,7 +29,12 @@ async function start(
   const registry = new Registry();
   const app = createApp({
     profiles: { findById: options.findById ?? (async (id) => (id === profile.userId ? profile : undefined)) },
-    readiness: async () => ({ database: true, kafka: options.ready ?? true }),
+    readiness: {
+      database: async () => undefined,
+      kafka: async () => {
+        if (options.ready === false) throw new Error('not in the group');
+      },
+    },
     registry,
     logger: pino({ level: 'silent' }),
   });
@@ -48,18 +53,22 @@ describe('createApp', () => {
     expect(await response.json()).toEqual(JSON.parse(JSON.stringify(profile)));
   });
 
-  it('answers 404 for an unknown user and 400 for an id that is not a UUID', async () => {
+  it('answers 404 for an unknown user and 400 for an id that is not a UUID, as user-service does', async () => {
     const get = await start();
     expect((await get('/profiles/0b5f3c1e-8d4a-4f6b-9c2d-1a2b3c4d5e6f')).status).toBe(404);
     const bad = await get('/profiles/42');
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ error: 'INVALID_USER_ID' });
+    expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await bad.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ path: 'userId', message: 'userId must be a UUID' }],
+    });
   });
 
   it('answers 503 without internals when the database is unavailable', async () => {
     const get = await start({
       findById: async () => {
-        throw new ProfileServiceError('DATABASE_UNAVAILABLE', 'connect ECONNREFUSED 127.0.0.1:5432');
+        throw profileServiceError('DATABASE_UNAVAILABLE', 'connect ECONNREFUSED 127.0.0.1:5432');
       },
     });
     const response = await get(`/profiles/${profile.userId}`);
@@ -82,7 +91,10 @@ describe('createApp', () => {
     expect((await (await start())('/readyz')).status).toBe(200);
     const notReady = await (await start({ ready: false }))('/readyz');
     expect(notReady.status).toBe(503);
-    expect(await notReady.json()).toEqual({ status: 'not ready', checks: { database: true, kafka: false } });
+    expect(await notReady.json()).toMatchObject({
+      code: 'NOT_READY',
+      errors: [{ path: 'kafka', message: 'kafka is not ready' }],
+    });
     expect((await (await start())('/healthz')).status).toBe(200);
   });
 

@@ -1,26 +1,18 @@
-import express, { type Express } from 'express';
-import type { Logger } from 'pino';
+import { createServiceApp, type ReadinessCheck } from '@events/service-platform/http';
+import type { Logger } from '@events/service-platform/observability';
+import type { Express } from 'express';
 import type { Registry } from 'prom-client';
-import type { ProfileRepository } from './db/profile-repository.ts';
-import { errorHandler } from './http/error-handler.ts';
-import { healthRoutes, type ReadinessCheck } from './http/health-routes.ts';
 import { profileRoutes } from './http/profile-routes.ts';
+import type { ProfileRepository } from './postgres/profile-repository.ts';
 
 export interface AppDeps {
   profiles: Pick<ProfileRepository, 'findById'>;
-  readiness: ReadinessCheck;
+  readiness: Record<string, ReadinessCheck>;
   registry: Registry;
   logger: Logger;
 }
 
+/** Builds the HTTP app without listening or reading the environment. */
 export function createApp({ profiles, readiness, registry, logger }: AppDeps): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(healthRoutes({ readiness, registry }));
-  app.use(profileRoutes({ profiles }));
-  app.use((_req, res) => {
-    res.status(404).json({ error: 'NOT_FOUND', message: 'no such route' });
-  });
-  app.use(errorHandler({ logger }));
-  return app;
+  return createServiceApp({ logger, registry, readiness, routes: [profileRoutes({ profiles })] });
 }

@@ -1,5 +1,8 @@
+import { ServiceError, type ServiceErrorOptions } from '@events/service-platform/errors';
+
 export type ProfileServiceErrorCode =
-  | 'CONFIG_INVALID' // the environment fails the config schema
+  | 'VALIDATION_FAILED' // an HTTP request breaks a rule (a user id that is not a UUID)
+  | 'NOT_FOUND'
   | 'INVALID_EVENT' // decoded fine but breaks a rule the contract states (uuid, non-empty, storable)
   | 'DATABASE_UNAVAILABLE' // connection refused/lost, timeouts, too many clients: retriable
   | 'DATABASE_REJECTED' // the database refused the statement itself: not retriable
@@ -10,20 +13,13 @@ const RETRIABLE: ReadonlySet<ProfileServiceErrorCode> = new Set([
   'DLQ_PUBLISH_FAILED',
 ]);
 
-export class ProfileServiceError extends Error {
-  override name = 'ProfileServiceError';
-  readonly code: ProfileServiceErrorCode;
-  readonly retriable: boolean;
-  readonly details?: unknown;
+export type ProfileServiceError = ServiceError<ProfileServiceErrorCode>;
 
-  constructor(
-    code: ProfileServiceErrorCode,
-    message: string,
-    options: { cause?: unknown; details?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.retriable = RETRIABLE.has(code);
-    if (options.details !== undefined) this.details = options.details;
-  }
+/** Whether the error is retriable follows from its code. */
+export function profileServiceError(
+  code: ProfileServiceErrorCode,
+  message: string,
+  options: Omit<ServiceErrorOptions, 'retriable'> = {},
+): ProfileServiceError {
+  return new ServiceError(code, message, { ...options, retriable: RETRIABLE.has(code) });
 }

@@ -1,21 +1,19 @@
-import { once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createSerde } from '@events/contracts';
+import { startHttpServer } from '@events/service-platform/http';
+import { createKafka } from '@events/service-platform/kafka';
+import { createBackoff } from '@events/service-platform/lifecycle';
+import type { Logger } from '@events/service-platform/observability';
+import { createPool, migrate, migrationsDirOf } from '@events/service-platform/postgres';
 import { Partitioners } from 'kafkajs';
-import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { createBackoff } from './consumer/backoff.ts';
 import { createBatchProcessor } from './consumer/batch-processor.ts';
-import { createDeadLetterPublisher } from './consumer/dead-letter-publisher.ts';
+import { createConsumerSupervisor } from './consumer/consumer-supervisor.ts';
 import { createMessageReader } from './consumer/read-message.ts';
-import { migrate } from './db/migrate.ts';
-import { createPool } from './db/pool.ts';
-import { createProfileRepository } from './db/profile-repository.ts';
-import { createConsumerSupervisor } from './kafka/consumer-supervisor.ts';
-import { createKafka } from './kafka/create-kafka.ts';
+import { createDeadLetterPublisher } from './kafka/dead-letter-publisher.ts';
 import { createMetrics } from './observability/metrics.ts';
+import { createProfileRepository } from './postgres/profile-repository.ts';
 
 export interface RunningService {
   /** The HTTP port actually bound (differs from config when it asked for 0). */
@@ -32,9 +30,11 @@ export async function startProfileService({
   logger: Logger;
 }): Promise<RunningService> {
   const metrics = createMetrics();
-  const pool = createPool({ ...config.database, logger });
+  const pool = createPool({ ...config.database, applicationName: config.serviceName, logger });
   const repository = createProfileRepository({ pool });
-  const kafka = createKafka({ ...config.kafka, logger });
+  const kafka = createKafka(config.kafka, logger, {
+    retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 10_000 },
+  });
   const producer = kafka.producer({
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
@@ -67,27 +67,28 @@ export async function startProfileService({
   });
 
   let migrated = false;
-  const readiness = async () => {
-    const database = await repository.ping().then(
-      () => true,
-      () => false,
-    );
-    return { database, migrated, kafka: supervisor.isReady() };
-  };
-  const app = createApp({ profiles: repository, readiness, registry: metrics.registry, logger });
-  const server = app.listen(config.port, '0.0.0.0');
-  await once(server, 'listening');
-  const port = (server.address() as AddressInfo).port;
-  logger.info(
-    { port, groupId: config.consumer.groupId, topic: config.consumer.sourceTopic },
-    'http listening',
-  );
+  const app = createApp({
+    profiles: repository,
+    readiness: {
+      database: () => repository.ping(),
+      migrated: () => {
+        if (!migrated) throw new Error('migrations have not run yet');
+      },
+      kafka: () => {
+        if (!supervisor.isReady()) throw new Error('the consumer is not in its group');
+      },
+    },
+    registry: metrics.registry,
+    logger,
+  });
+  const http = await startHttpServer(app, config.http, logger);
+  logger.info({ groupId: config.consumer.groupId, topic: config.consumer.sourceTopic }, 'consuming');
 
   const stopping = new AbortController();
   const startup = (async () => {
     while (!stopping.signal.aborted) {
       try {
-        await migrate({ pool, logger });
+        await migrate({ pool, dir: migrationsDirOf(import.meta.url), logger });
         migrated = true;
         supervisor.start();
         return;
@@ -100,12 +101,11 @@ export async function startProfileService({
   })();
 
   return {
-    port,
+    port: http.port,
     async stop() {
       stopping.abort();
       await startup;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      const closed = http.close();
       await supervisor.stop();
       processor.close();
       await producer.disconnect();

@@ -1,7 +1,8 @@
+import { waitFor } from '@events/test-kit/polling';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvent, produceEvents, send, userRegister } from './helpers/events.ts';
 import { totalCommitted } from './helpers/read-topic.ts';
-import { startTestEnvironment, waitFor } from './helpers/service.ts';
+import { startTestEnvironment } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 
 beforeAll(requireStack);

@@ -1,8 +1,9 @@
+import { waitFor } from '@events/test-kit/polling';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { produceEvents, userRegister } from './helpers/events.ts';
 import { committedOffsets, totalCommitted } from './helpers/read-topic.ts';
 import { countProfiles, type TestDatabase } from './helpers/resources.ts';
-import { startTestEnvironment, waitFor } from './helpers/service.ts';
+import { startTestEnvironment } from './helpers/service.ts';
 import { adminQuery, requireStack, testKafka } from './helpers/stack.ts';
 
 beforeAll(requireStack);

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { waitFor } from '@events/test-kit/polling';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvent, send, userRegister } from './helpers/events.ts';
 import { readTopic } from './helpers/read-topic.ts';
-import { startTestEnvironment, waitFor } from './helpers/service.ts';
+import { startTestEnvironment } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 
 beforeAll(requireStack);

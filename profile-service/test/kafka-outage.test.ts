@@ -1,26 +1,12 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { waitFor } from '@events/test-kit/polling';
+import { stackPart } from '@events/test-kit/stack-control';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { produceEvents, userRegister } from './helpers/events.ts';
 import { countProfiles } from './helpers/resources.ts';
-import { startTestEnvironment, startTestService, waitFor } from './helpers/service.ts';
+import { startTestEnvironment, startTestService } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 
 beforeAll(requireStack);
-
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-function stack(action: 'up' | 'down', part: string): Promise<void> {
-  const child = spawn('npm', ['run', '-s', `stack:${action}`, '--', part], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  return new Promise((resolve, reject) =>
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`stack:${action} ${part} exited ${code}`)),
-    ),
-  );
-}
 
 async function readiness(url: string): Promise<{ status: number; kafka: boolean }> {
   const response = await fetch(`${url}/readyz`);
@@ -40,9 +26,9 @@ describe('Kafka outage', () => {
 
     let kafkaDown = true;
     onTestFinished(async () => {
-      if (kafkaDown) await stack('up', 'kafka');
+      if (kafkaDown) await stackPart('up', 'kafka');
     });
-    await stack('down', 'kafka');
+    await stackPart('down', 'kafka');
     await waitFor('readiness to go red', async () => (await readiness(running.url)).status === 503, 90_000);
     expect((await readiness(running.url)).kafka).toBe(false);
 
@@ -50,7 +36,7 @@ describe('Kafka outage', () => {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(await readiness(startedWithoutBroker.url)).toEqual({ status: 503, kafka: false });
 
-    await stack('up', 'kafka');
+    await stackPart('up', 'kafka');
     kafkaDown = false;
     for (const service of [running, startedWithoutBroker]) {
       await waitFor(

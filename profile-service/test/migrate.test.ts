@@ -1,10 +1,11 @@
+import { migrate, migrationsDirOf } from '@events/service-platform/postgres';
 import pg from 'pg';
 import { pino } from 'pino';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { migrate } from '../src/db/migrate.ts';
 import { createTestDatabase } from './helpers/resources.ts';
 
 const logger = pino({ level: 'silent' });
+const dir = migrationsDirOf(import.meta.url);
 
 /** A fresh database and a pool on it, the pool ended before the database is dropped. */
 async function freshDatabase() {
@@ -18,13 +19,13 @@ describe('migrate', () => {
   it('applies the SQL migrations once, even when two instances start together', async () => {
     const { db, pool } = await freshDatabase();
 
-    const runs = await Promise.all([migrate({ pool, logger }), migrate({ pool, logger })]);
+    const runs = await Promise.all([migrate({ pool, dir, logger }), migrate({ pool, dir, logger })]);
 
     expect(runs.flat()).toEqual(['001_create-profiles']);
     const tables = await db.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
     );
     expect(tables.map((row) => row.table_name)).toEqual(['pgmigrations', 'profiles']);
-    expect(await migrate({ pool, logger })).toEqual([]);
+    expect(await migrate({ pool, dir, logger })).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { waitFor } from '@events/test-kit/polling';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   currentSchemaId,
@@ -10,7 +11,7 @@ import {
   userRegister,
 } from './helpers/events.ts';
 import { committedOffsets, readTopic } from './helpers/read-topic.ts';
-import { startTestEnvironment, waitFor } from './helpers/service.ts';
+import { startTestEnvironment } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 
 beforeAll(requireStack);

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { waitFor } from '@events/test-kit/polling';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { produceEvents, userRegister } from './helpers/events.ts';
 import {
@@ -10,7 +11,7 @@ import {
   createTestTopics,
   type TestTopics,
 } from './helpers/resources.ts';
-import { waitFor } from './helpers/service.ts';
+
 import { requireStack } from './helpers/stack.ts';
 
 beforeAll(requireStack);

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunContext } from '../e2e/run-context.ts';
+import type { RunContext } from '../harness/run-context.ts';
 
 const WAIT_MS = 120_000;
 

@@ -1,8 +1,13 @@
+import { gzipSync } from 'node:zlib';
+
 /** Requests a registration endpoint must refuse with a 4xx, never a 5xx, and without writing anything. */
 export interface MalformedRequest {
   kind: string;
   contentType: string | undefined;
   body: string | Buffer;
+  headers?: Record<string, string>;
+  /** The documented status, for the kinds that have exactly one. */
+  expectedStatus?: number;
 }
 
 const huge = 'x'.repeat(200_000);
@@ -62,6 +67,38 @@ const templates: Array<(i: number) => MalformedRequest> = [
     kind: 'invalid-utf8',
     contentType: 'application/json',
     body: Buffer.from('{"email":"\xff\xfe@x.io","username":"u"}', 'latin1'),
+    expectedStatus: 400,
+  }),
+  (i) => ({
+    kind: 'charset-utf-16',
+    contentType: 'application/json; charset=utf-16',
+    body: `{"email":"w${i}@example.com","username":"w${i}"}`,
+    expectedStatus: 415,
+  }),
+  (i) => ({
+    kind: 'gzip-header-plain-body',
+    contentType: 'application/json',
+    headers: { 'content-encoding': 'gzip' },
+    body: `{"email":"g${i}@example.com","username":"g${i}"}`,
+    expectedStatus: 400,
+  }),
+  (i) => ({
+    kind: 'truncated-gzip',
+    contentType: 'application/json',
+    headers: { 'content-encoding': 'gzip' },
+    body: gzipSync(`{"email":"t${i}@example.com","username":"tg${i}"}`).subarray(0, 15),
+    expectedStatus: 400,
+  }),
+  (i) => ({
+    kind: 'unsupported-encoding',
+    contentType: 'application/json',
+    headers: { 'content-encoding': 'compress' },
+    body: `{"email":"e${i}@example.com","username":"e${i}"}`,
+    expectedStatus: 415,
+  }),
+  (i) => ({
+    ...json('duplicate-key', `{"email":"k${i}@example.com","email":"q${i}@example.com","username":"k${i}"}`),
+    expectedStatus: 400,
   }),
 ];
 

@@ -10,13 +10,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { Kafka } from 'kafkajs';
 import pg from 'pg';
+import { runAtRate } from '../harness/rate-limiter.ts';
+import { registration } from '../harness/registrations.ts';
+import { createRunContext, createTopics, recreateDatabase } from '../harness/run-context.ts';
+import { ServiceProcess } from '../harness/service-process.ts';
 import { logsDir, repoRoot } from '../stack/paths.ts';
-import { runAtRate } from './rate-limiter.ts';
-import { registration } from './registrations.ts';
 import { renderTable, type ScenarioResult } from './report.ts';
-import { createRunContext, createTopics, recreateDatabase } from './run-context.ts';
 import { type Scenario, type ScenarioContext, scenarios } from './scenarios.ts';
-import { ServiceProcess } from './service-process.ts';
 import { type Acknowledged, verify } from './verify.ts';
 
 const selected = selectScenarios(process.argv.slice(2));

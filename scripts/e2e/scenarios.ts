@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { stackPart as stack } from '@events/test-kit/stack-control';
 import type { Producer } from 'kafkajs';
 import type pg from 'pg';
+import { runAtRate } from '../harness/rate-limiter.ts';
+import type { ServiceProcess } from '../harness/service-process.ts';
+import { lyingClients } from './lying-clients.ts';
 import { malformedRequests } from './malformed-requests.ts';
 import { garbageBody, poisonMessages } from './poison-messages.ts';
-import { runAtRate } from './rate-limiter.ts';
-import type { ServiceProcess } from './service-process.ts';
-import { stack } from './stack-control.ts';
 
 export interface ScenarioContext {
   userService: ServiceProcess;
@@ -121,34 +122,50 @@ export const scenarios: Scenario[] = [
     loadMs: seconds(25),
     async inject({ userServiceUrl, counters, log }) {
       const requests = malformedRequests(3000);
-      log(`sending ${requests.length} malformed requests`);
+      log(`sending ${requests.length} malformed requests and 40 lying clients`);
+      const recordWrong = (key: string) =>
+        counters.malformedNon4xx.set(key, (counters.malformedNon4xx.get(key) ?? 0) + 1);
+      // Answered only once the request or headers timeout passes (20 s / 10 s by default): run alongside.
+      const lying = lyingClients(Number(new URL(userServiceUrl).port), 20).then((results) => {
+        for (const result of results) {
+          counters.malformedSent += 1;
+          if (result.status >= 500 || result.status === 0) counters.malformed5xx += 1;
+          if (result.status !== 408 || !result.problemJson || result.elapsedMs > 22_000)
+            recordWrong(`${result.kind} → ${result.status} after ${result.elapsedMs} ms`);
+        }
+      });
       let next = 0;
       await runAtRate(
         { ratePerSecond: 150, maxInFlight: 20, shouldStop: () => next >= requests.length },
         async () => {
           const request = requests[next++]!;
-          const headers: Record<string, string> = request.contentType
-            ? { 'content-type': request.contentType }
-            : {};
-          const status = await fetch(`${userServiceUrl}/users`, {
+          const headers: Record<string, string> = {
+            ...(request.contentType ? { 'content-type': request.contentType } : {}),
+            ...request.headers,
+          };
+          const { status, problemJson } = await fetch(`${userServiceUrl}/users`, {
             method: 'POST',
             headers,
             body: request.body,
           }).then(
             async (response) => {
               await response.arrayBuffer();
-              return response.status;
+              const type = response.headers.get('content-type') ?? '';
+              return { status: response.status, problemJson: type.startsWith('application/problem+json') };
             },
-            () => 0,
+            () => ({ status: 0, problemJson: false }),
           );
           counters.malformedSent += 1;
           if (status >= 500 || status === 0) counters.malformed5xx += 1;
-          if (status < 400 || status >= 500) {
-            const key = `${request.kind} → ${status}`;
-            counters.malformedNon4xx.set(key, (counters.malformedNon4xx.get(key) ?? 0) + 1);
-          }
+          const wrongStatus =
+            request.expectedStatus === undefined
+              ? status < 400 || status >= 500
+              : status !== request.expectedStatus;
+          if (wrongStatus || !problemJson)
+            recordWrong(`${request.kind} → ${status}${problemJson ? '' : ' without problem+json'}`);
         },
       );
+      await lying;
     },
   },
 ];

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Registration } from './registrations.ts';
+import type { Registration } from '../harness/registrations.ts';
 
 export interface Acknowledged extends Registration {
   id: string;

@@ -4,12 +4,13 @@ import type { Part } from './part.ts';
 import { kafka } from './parts/kafka.ts';
 import { postgres } from './parts/postgres.ts';
 import { registry } from './parts/registry.ts';
+import { zipkin } from './parts/zipkin.ts';
 import { logFile, repoRoot } from './paths.ts';
 import { runningPid, stopPart } from './processes.ts';
 
 /** In start order: the registry stores its schemas in Kafka. */
-const parts: Part[] = [postgres, kafka, registry];
-const usage = 'usage: node scripts/stack/cli.ts up|down|status [kafka] [registry] [postgres]';
+const parts: Part[] = [postgres, kafka, registry, zipkin];
+const usage = 'usage: node scripts/stack/cli.ts up|down|status [kafka] [registry] [postgres] [zipkin]';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...names] = argv;

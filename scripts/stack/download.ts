@@ -1,13 +1,17 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PartName } from './part.ts';
 import { pomFile, stackDir } from './paths.ts';
 
 /**
  * Resolves a part's jars from Maven Central with `mvn` (profile = part name) into `.stack/<part>`, once.
  * Maven's local repository caches them, so a fresh clone on a warm machine only copies.
  */
-export async function ensureDownloaded(part: 'kafka' | 'registry', targetDir: string): Promise<void> {
+export async function ensureDownloaded(
+  part: Exclude<PartName, 'postgres'>,
+  targetDir: string,
+): Promise<void> {
   const marker = join(targetDir, '.complete');
   if (existsSync(marker)) return;
   console.log(`  ${part}: fetching from Maven Central (first run only) ...`);

@@ -1,4 +1,4 @@
-export type PartName = 'kafka' | 'registry' | 'postgres';
+export type PartName = 'kafka' | 'registry' | 'postgres' | 'zipkin';
 
 export interface Part {
   name: PartName;

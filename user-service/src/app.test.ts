@@ -1,10 +1,10 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { errorBody, listen, postJson } from '../test/helpers/listen.ts';
+import { listen, postJson, problemBody } from '../test/helpers/listen.ts';
 import { createApp } from './app.ts';
 import type { User } from './domain/user.ts';
 import type { Users } from './domain/users.ts';
-import { UserServiceError } from './errors.ts';
+import { userServiceError } from './errors.ts';
 import { createMetrics } from './observability/metrics.ts';
 
 const ada: User = {
@@ -61,7 +61,7 @@ describe('createApp', () => {
     expect(seen).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01$/);
   });
 
-  it('hides the internals of unexpected failures behind a 500 in the common error format', async () => {
+  it('hides the internals of unexpected failures behind a 500 problem', async () => {
     const { url } = await startApp({
       register: async () => {
         throw new Error('relation "users" does not exist at 10.0.0.5');
@@ -69,15 +69,21 @@ describe('createApp', () => {
     });
     const response = await postJson(`${url}/users`, {}, { 'x-request-id': 'req-2' });
     expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({
-      error: { code: 'INTERNAL', message: 'Internal server error.', requestId: 'req-2' },
+    expect(await problemBody(response)).toEqual({
+      type: 'urn:typed-kafka-events:problem:internal',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'Internal server error.',
+      instance: '/users',
+      code: 'INTERNAL',
+      requestId: 'req-2',
     });
   });
 
   it('answers 503 with Retry-After when the database is unavailable', async () => {
     const { url } = await startApp({
       findById: async () => {
-        throw new UserServiceError('DATABASE_UNAVAILABLE', 'The database is unavailable.', {
+        throw userServiceError('DATABASE_UNAVAILABLE', 'The database is unavailable.', {
           retriable: true,
         });
       },
@@ -85,19 +91,26 @@ describe('createApp', () => {
     const response = await fetch(`${url}/users/${ada.id}`);
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');
-    expect((await errorBody(response)).code).toBe('DATABASE_UNAVAILABLE');
+    expect((await problemBody(response)).code).toBe('UNAVAILABLE');
   });
 
-  it('answers 404 in the common error format for unknown routes and non-UUID ids', async () => {
+  it('answers 404 for unknown routes and ids', async () => {
     const { url } = await startApp({});
-    for (const path of ['/nope', '/users/not-a-uuid']) {
+    for (const path of ['/nope', `/users/${ada.id}`]) {
       const response = await fetch(`${url}${path}`);
       expect(response.status).toBe(404);
-      expect(await errorBody(response)).toMatchObject({
-        code: 'NOT_FOUND',
-        requestId: expect.any(String),
-      });
+      expect(await problemBody(response)).toMatchObject({ code: 'NOT_FOUND', requestId: expect.any(String) });
     }
+  });
+
+  it('answers 400 for an id that is not a UUID, as profile-service does', async () => {
+    const { url } = await startApp({});
+    const response = await fetch(`${url}/users/not-a-uuid`);
+    expect(response.status).toBe(400);
+    expect(await problemBody(response)).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ path: 'id', message: 'id must be a UUID' }],
+    });
   });
 
   it('reports readiness per dependency and 503 naming the ones that are down', async () => {
@@ -114,9 +127,9 @@ describe('createApp', () => {
     const notReady = await startApp({}, { database: up, kafka: down });
     const response = await fetch(`${notReady.url}/readyz`);
     expect(response.status).toBe(503);
-    expect(await errorBody(response)).toMatchObject({
+    expect(await problemBody(response)).toMatchObject({
       code: 'NOT_READY',
-      details: [{ path: 'kafka', message: 'kafka is unreachable' }],
+      errors: [{ path: 'kafka', message: 'kafka is not ready' }],
     });
   });
 

@@ -1,11 +1,8 @@
-import express, { type Express } from 'express';
+import { createServiceApp, type ReadinessCheck } from '@events/service-platform/http';
+import type { Logger } from '@events/service-platform/observability';
+import type { Express } from 'express';
 import type { Users } from './domain/users.ts';
-import { errorHandler, notFound } from './http/error-handler.ts';
-import { healthRoutes, type ReadinessCheck } from './http/health-routes.ts';
-import { recordRequestMetrics } from './http/metrics-middleware.ts';
-import { requestContext } from './http/request-context.ts';
 import { usersRoutes } from './http/users-routes.ts';
-import type { Logger } from './observability/logger.ts';
 import type { Metrics } from './observability/metrics.ts';
 
 export interface AppDeps {
@@ -17,14 +14,10 @@ export interface AppDeps {
 
 /** Builds the HTTP app without listening or reading the environment. */
 export function createApp(deps: AppDeps): Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.set('etag', false);
-  app.use(requestContext(deps.logger));
-  app.use(recordRequestMetrics(deps.metrics));
-  app.use(usersRoutes(deps));
-  app.use(healthRoutes(deps));
-  app.use(notFound);
-  app.use(errorHandler);
-  return app;
+  return createServiceApp({
+    logger: deps.logger,
+    registry: deps.metrics.registry,
+    readiness: deps.readiness,
+    routes: [usersRoutes(deps)],
+  });
 }

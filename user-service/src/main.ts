@@ -1,49 +1,22 @@
-import { ConfigError, loadConfig } from './config.ts';
-import { createLogger } from './observability/logger.ts';
-import { startService } from './start-service.ts';
+import { startTracing } from '@events/service-platform/tracing';
 
-function readConfig() {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-}
+// Tracing first: Express and pg must be imported after the SDK hooks them, hence the dynamic imports.
+const tracing = await startTracing({ serviceName: 'user-service' });
+const [{ runService }, { loadConfig }, { startService }] = await Promise.all([
+  import('@events/service-platform/lifecycle'),
+  import('./config.ts'),
+  import('./start-service.ts'),
+]);
 
-const config = readConfig();
-const logger = createLogger({ level: config.logLevel });
-
-const service = await startService(config, logger).catch((error: unknown) => {
-  logger.fatal({ err: error }, 'user-service failed to start');
-  process.exit(1);
+await runService({
+  loadConfig,
+  start: async (config, logger) => {
+    const service = await startService(config, logger);
+    return {
+      async stop() {
+        await service.stop();
+        await tracing.shutdown();
+      },
+    };
+  },
 });
-
-let shuttingDown = false;
-async function shutdown(reason: string, exitCode: number): Promise<void> {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  logger.info({ reason }, 'shutting down');
-  const deadline = setTimeout(() => {
-    logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown timed out');
-    process.exit(1);
-  }, config.shutdownTimeoutMs);
-  deadline.unref();
-  try {
-    await service.close();
-    logger.info('shutdown complete');
-    process.exitCode = exitCode;
-  } catch (error) {
-    logger.error({ err: error }, 'shutdown failed');
-    process.exitCode = 1;
-  }
-}
-
-for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void shutdown(signal, 0));
-for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
-  process.on(event, (error: unknown) => {
-    logger.fatal({ err: error }, event);
-    void shutdown(event, 1);
-  });
-}

@@ -1,7 +1,6 @@
-import type { Kafka } from 'kafkajs';
-import type { Config } from './config.ts';
-import type { Pool } from './db/pool.ts';
-import type { ReadinessCheck } from './http/health-routes.ts';
+import type { RegistryConnection } from '@events/service-platform/config';
+import type { ReadinessCheck } from '@events/service-platform/http';
+import type { Pool } from '@events/service-platform/postgres';
 
 export function databaseReachable(pool: Pool): ReadinessCheck {
   return async () => {
@@ -9,20 +8,7 @@ export function databaseReachable(pool: Pool): ReadinessCheck {
   };
 }
 
-/** Pass a Kafka client without retries: a probe must answer within the readiness timeout. */
-export function kafkaReachable(kafka: Kafka): ReadinessCheck {
-  return async () => {
-    const admin = kafka.admin();
-    try {
-      await admin.connect();
-      await admin.describeCluster();
-    } finally {
-      await admin.disconnect().catch(() => undefined);
-    }
-  };
-}
-
-export function registryReachable(registry: Config['registry']): ReadinessCheck {
+export function registryReachable(registry: RegistryConnection): ReadinessCheck {
   const headers: Record<string, string> =
     'username' in registry
       ? {

@@ -1,25 +1,24 @@
-import type { AddressInfo } from 'node:net';
 import { createSerde } from '@events/contracts';
+import { startHttpServer } from '@events/service-platform/http';
+import { createKafka, kafkaReachable } from '@events/service-platform/kafka';
+import type { Logger } from '@events/service-platform/observability';
+import { createPool, migrate, migrationsDirOf } from '@events/service-platform/postgres';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { migrate } from './db/migrate.ts';
 import { countPending } from './db/outbox-repository.ts';
-import { createPool } from './db/pool.ts';
-import { USER_REGISTER } from './domain/user-registered-event.ts';
+import { createUserStore } from './db/user-store.ts';
 import { createUsers } from './domain/users.ts';
-import { createKafka } from './kafka/create-kafka.ts';
 import { createEventPublisher } from './kafka/event-publisher.ts';
-import type { Logger } from './observability/logger.ts';
 import { createMetrics } from './observability/metrics.ts';
-import { createUserRegisterEncoder } from './outbox/encode-outbox-row.ts';
+import { createOutboxEncoder } from './outbox/encode-outbox-row.ts';
 import { listenForOutboxRows } from './outbox/outbox-notifications.ts';
 import { createOutboxRelay } from './outbox/outbox-relay.ts';
-import { databaseReachable, kafkaReachable, registryReachable } from './readiness-checks.ts';
+import { databaseReachable, registryReachable } from './readiness-checks.ts';
 
 export interface RunningService {
   url: string;
   /** Stops taking requests, finishes in-flight ones and the relay's batch, then disconnects everything. */
-  close(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -34,10 +33,10 @@ export async function startService(
   options: StartOptions = {},
 ): Promise<RunningService> {
   const schema = options.schema === undefined ? {} : { schema: options.schema };
-  const pool = createPool({ ...config.database, ...schema, logger });
-  await migrate({ pool, logger });
+  const pool = createPool({ ...config.database, applicationName: config.serviceName, ...schema, logger });
+  await migrate({ pool, dir: migrationsDirOf(import.meta.url), logger });
 
-  const serde = createSerde({ registry: config.registry, autoRegister: config.registry.autoRegister });
+  const serde = createSerde({ registry: config.registry, autoRegister: config.autoRegisterSchemas });
   // Only the relay needs the registry; a cold or absent registry must not stop registrations.
   serde
     .warmUp()
@@ -55,9 +54,8 @@ export async function startService(
   const relay = createOutboxRelay({
     pool,
     publisher,
-    encode: createUserRegisterEncoder({ serde }),
-    contractTopic: USER_REGISTER,
-    destinationTopic: config.outbox.destinationTopic ?? USER_REGISTER,
+    encode: createOutboxEncoder({ serde }),
+    destinationOf: (topic) => config.outbox.topicOverrides[topic] ?? topic,
     wakeups,
     logger,
     metrics,
@@ -67,7 +65,7 @@ export async function startService(
   });
 
   const app = createApp({
-    users: createUsers({ pool }),
+    users: createUsers({ store: createUserStore({ pool, json: serde }) }),
     readiness: {
       database: databaseReachable(pool),
       kafka: kafkaReachable(createKafka(config.kafka, logger, { retry: { retries: 0 } })),
@@ -77,28 +75,13 @@ export async function startService(
     logger,
   });
 
-  const server = app.listen(config.http.port, config.http.host);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  const http = await startHttpServer(app, config.http, logger);
   relay.start();
-  const { port } = server.address() as AddressInfo;
-  logger.info({ port }, 'user-service listening');
 
   return {
-    url: `http://127.0.0.1:${port}`,
-    async close() {
-      // Keep-alive sockets go idle once their in-flight response is sent; close them then, not at timeout.
-      const sweepIdle = setInterval(() => server.closeIdleConnections(), 50);
-      const serverClosed = new Promise<void>((resolve, reject) =>
-        server.close((error) => {
-          clearInterval(sweepIdle);
-          if (error) reject(error);
-          else resolve();
-        }),
-      );
-      await Promise.all([serverClosed, relay.stop()]);
+    url: `http://127.0.0.1:${http.port}`,
+    async stop() {
+      await Promise.all([http.close(), relay.stop()]);
       await Promise.all([publisher.disconnect(), wakeups.close()]);
       await pool.end();
     },

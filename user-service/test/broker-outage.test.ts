@@ -1,12 +1,12 @@
 import { createSerde } from '@events/contracts';
+import { waitFor } from '@events/test-kit/polling';
+import { stackPart } from '@events/test-kit/stack-control';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import type { TestDatabase } from './helpers/database.ts';
-import { eventually } from './helpers/eventually.ts';
 import { countMessages, header, readTopic } from './helpers/kafka.ts';
-import { errorBody, postJson, userBody } from './helpers/listen.ts';
+import { postJson, problemBody, userBody } from './helpers/listen.ts';
 import { useService } from './helpers/service.ts';
-import { startStackPart, stopStackPart } from './helpers/stack.ts';
 
 const serde = createSerde({ registry: { url: loadConfig({}).registry.url } });
 
@@ -31,10 +31,10 @@ describe('a broker outage', () => {
     expect((await postJson(`${url}/users`, { email: 'before@example.com', username: 'before' })).status).toBe(
       201,
     );
-    await eventually('the first event is published', async () => (await db.unpublished()) === 0);
+    await waitFor('the first event is published', async () => (await db.unpublished()) === 0);
 
     const registered: string[] = [];
-    await stopStackPart('kafka');
+    await stackPart('down', 'kafka');
     try {
       for (let i = 0; i < 20; i += 1) {
         const response = await postJson(`${url}/users`, {
@@ -48,19 +48,19 @@ describe('a broker outage', () => {
       expect(await metric(url, 'outbox_backlog')).toBe(20);
       const readiness = await fetch(`${url}/readyz`);
       expect(readiness.status).toBe(503);
-      expect((await errorBody(readiness)).details).toContainEqual({
+      expect((await problemBody(readiness)).errors).toContainEqual({
         path: 'kafka',
-        message: 'kafka is unreachable',
+        message: 'kafka is not ready',
       });
-      await eventually('a failed publish attempt is counted', async () => {
+      await waitFor('a failed publish attempt is counted', async () => {
         const text = await (await fetch(`${url}/metrics`)).text();
         return /outbox_events_failed_total\{reason="transient"\} [1-9]/.test(text);
       });
     } finally {
-      await startStackPart('kafka');
+      await stackPart('up', 'kafka');
     }
 
-    await eventually('the backlog drains', async () => (await db.unpublished()) === 0, 90_000);
+    await waitFor('the backlog drains', async () => (await db.unpublished()) === 0, 90_000);
     expect(await metric(url, 'outbox_backlog')).toBe(0);
     expect(await countMessages(topic)).toBe(21);
 

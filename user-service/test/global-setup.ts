@@ -1,4 +1,4 @@
-import { runRootScript } from './helpers/stack.ts';
+import { runRootScript } from '@events/test-kit/stack-control';
 
 const RETRY_FOR_MS = 45_000;
 

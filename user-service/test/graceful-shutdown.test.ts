@@ -26,7 +26,7 @@ describe('graceful shutdown', () => {
       setTimeout(() => req.end(body.slice(10)), 300);
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const closed = service.close();
+    const closed = service.stop();
 
     expect(await inFlight).toBe(201);
     await closed;

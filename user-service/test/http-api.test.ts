@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDatabase } from './helpers/database.ts';
-import { errorBody, postJson, userBody } from './helpers/listen.ts';
+import { postJson, problemBody, userBody } from './helpers/listen.ts';
 import { useService } from './helpers/service.ts';
 
 let db: TestDatabase;
@@ -67,10 +67,10 @@ describe('POST /users', () => {
       admin: true,
     });
     expect(response.status).toBe(400);
-    const error = await errorBody(response);
+    const error = await problemBody(response);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.requestId).toEqual(response.headers.get('x-request-id'));
-    expect((error.details ?? []).map((detail) => detail.path).sort()).toEqual([
+    expect((error.errors ?? []).map((field) => field.path).sort()).toEqual([
       'admin',
       'displayName',
       'email',
@@ -88,9 +88,9 @@ describe('POST /users', () => {
       username: 'someone_else',
     });
     expect(response.status).toBe(409);
-    expect(await errorBody(response)).toMatchObject({
+    expect(await problemBody(response)).toMatchObject({
       code: 'CONFLICT',
-      details: [{ path: 'email', message: 'email is already taken' }],
+      errors: [{ path: 'email', message: 'email is already taken' }],
     });
     await expectNothingWritten(before);
   });
@@ -100,7 +100,7 @@ describe('POST /users', () => {
     const before = await snapshot();
     const response = await postJson(`${url}/users`, { email: 'other@example.com', username: 'ADA_Lovelace' });
     expect(response.status).toBe(409);
-    expect((await errorBody(response)).details).toEqual([
+    expect((await problemBody(response)).errors).toEqual([
       { path: 'username', message: 'username is already taken' },
     ]);
     await expectNothingWritten(before);
@@ -128,7 +128,7 @@ describe('POST /users', () => {
       body: JSON.stringify(ada),
     });
     expect(response.status).toBe(415);
-    expect((await errorBody(response)).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect((await problemBody(response)).code).toBe('UNSUPPORTED_MEDIA_TYPE');
     await expectNothingWritten(before);
   });
 
@@ -136,7 +136,7 @@ describe('POST /users', () => {
     const before = await snapshot();
     const response = await postJson(`${url}/users`, { ...ada, displayName: 'x'.repeat(20_000) });
     expect(response.status).toBe(413);
-    expect((await errorBody(response)).code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await problemBody(response)).code).toBe('PAYLOAD_TOO_LARGE');
     await expectNothingWritten(before);
   });
 
@@ -148,18 +148,18 @@ describe('POST /users', () => {
     const before = await snapshot();
     const response = await postJson(`${url}/users`, raw);
     expect(response.status).toBe(400);
-    expect((await errorBody(response)).code).toMatch(/^(MALFORMED_BODY|VALIDATION_FAILED)$/);
+    expect((await problemBody(response)).code).toMatch(/^(MALFORMED_BODY|VALIDATION_FAILED)$/);
     await expectNothingWritten(before);
   });
 });
 
 describe('GET /users/:id', () => {
-  it('answers 404 in the common error format for an unknown id', async () => {
+  it('answers a 404 problem for an unknown id', async () => {
     const response = await fetch(`${url}/users/6f1c1c9e-8a8e-4d8b-9a43-3d2c9e0b1a77`);
     expect(response.status).toBe(404);
-    expect(await errorBody(response)).toMatchObject({
+    expect(await problemBody(response)).toMatchObject({
       code: 'NOT_FOUND',
-      message: 'No user with this id.',
+      detail: 'No user with this id.',
     });
   });
 });

@@ -1,19 +1,19 @@
 import { createSerde, type UserRegister } from '@events/contracts';
+import { createKafka } from '@events/service-platform/kafka';
+import { waitFor } from '@events/test-kit/polling';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { createUsers } from '../src/domain/users.ts';
-import { createKafka } from '../src/kafka/create-kafka.ts';
 import { createEventPublisher } from '../src/kafka/event-publisher.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
-import { createUserRegisterEncoder } from '../src/outbox/encode-outbox-row.ts';
+import { createOutboxEncoder } from '../src/outbox/encode-outbox-row.ts';
 import { listenForOutboxRows } from '../src/outbox/outbox-notifications.ts';
 import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
 import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { eventually } from './helpers/eventually.ts';
 import { countMessages, header, readTopic, useTestTopic } from './helpers/kafka.ts';
 import { postJson, userBody } from './helpers/listen.ts';
 import { useService } from './helpers/service.ts';
+import { usersIn } from './helpers/users.ts';
 
 const config = loadConfig({});
 const serde = createSerde({ registry: { url: config.registry.url } });
@@ -50,14 +50,14 @@ describe('publishing registrations', () => {
       registeredAt: new Date(user.registeredAt),
     });
 
-    const { rows } = await db.pool.query<{ id: string; published_at: Date | null }>(
-      'SELECT id, published_at FROM outbox',
-    );
+    const { rows } = await db.pool.query<{ id: string; payload: string }>('SELECT id, payload FROM outbox');
     expect(rows).toHaveLength(1);
+    // Stored in the contract's JSON form, read back to exactly the event that was published.
+    expect({ ...serde.fromJSON('user_register', rows[0]?.payload ?? '') }).toEqual(event);
     expect(header(message, 'event-id')).toBe(rows[0]?.id);
     expect(header(message, 'traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     expect(header(message, 'traceparent')).not.toContain('00f067aa0ba902b7');
-    await eventually('the outbox row is marked published', async () => {
+    await waitFor('the outbox row is marked published', async () => {
       const { rows: marked } = await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NOT NULL');
       return marked.length === 1;
     });
@@ -74,9 +74,8 @@ describe('the relay wake-up', () => {
     const relay = createOutboxRelay({
       pool: db.pool,
       publisher,
-      encode: createUserRegisterEncoder({ serde }),
-      contractTopic: 'user_register',
-      destinationTopic: topic,
+      encode: createOutboxEncoder({ serde }),
+      destinationOf: () => topic,
       wakeups,
       logger,
       metrics: createMetrics(),
@@ -85,7 +84,7 @@ describe('the relay wake-up', () => {
       pollIntervalMs: 300_000,
       maxBackoffMs: 500,
     });
-    const users = createUsers({ pool: db.pool });
+    const users = usersIn(db);
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
     const drained = async () => (await db.unpublished()) === 0;
     const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -94,7 +93,7 @@ describe('the relay wake-up', () => {
       relay.start();
       await settle();
       await users.register({ email: 'notify@example.com', username: 'notify' }, { traceparent });
-      await eventually('the first row is published', drained, 30_000);
+      await waitFor('the first row is published', drained, 30_000);
 
       const { rowCount } = await db.pool.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
@@ -103,7 +102,7 @@ describe('the relay wake-up', () => {
       expect(rowCount).toBeGreaterThan(0);
       await settle();
       await users.register({ email: 'again@example.com', username: 'again' }, { traceparent });
-      await eventually('the row written after the reconnect is published', drained, 30_000);
+      await waitFor('the row written after the reconnect is published', drained, 30_000);
     } finally {
       await relay.stop();
       await Promise.all([publisher.disconnect(), wakeups.close()]);
@@ -115,7 +114,7 @@ describe('two relay instances on one database', () => {
   it('publish every outbox row exactly once', async () => {
     const db = await useTestDatabase();
     const topic = await useTestTopic();
-    const users = createUsers({ pool: db.pool });
+    const users = usersIn(db);
     const total = 300;
     for (let i = 0; i < total; i += 1) {
       await users.register(
@@ -131,9 +130,8 @@ describe('two relay instances on one database', () => {
       const relay = createOutboxRelay({
         pool: db.pool,
         publisher,
-        encode: createUserRegisterEncoder({ serde }),
-        contractTopic: 'user_register',
-        destinationTopic: topic,
+        encode: createOutboxEncoder({ serde }),
+        destinationOf: () => topic,
         logger,
         metrics,
         batchSize: 20,
@@ -144,7 +142,7 @@ describe('two relay instances on one database', () => {
     });
     for (const { relay } of relays) relay.start();
     try {
-      await eventually('the outbox is drained', async () => (await db.unpublished()) === 0);
+      await waitFor('the outbox is drained', async () => (await db.unpublished()) === 0);
     } finally {
       for (const { relay, publisher } of relays) {
         await relay.stop();

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { createSerde } from '@events/contracts';
+import { createKafka } from '@events/service-platform/kafka';
+import { waitFor } from '@events/test-kit/polling';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { countPending } from '../src/db/outbox-repository.ts';
-import { USER_REGISTER } from '../src/domain/user-registered-event.ts';
-import { createUsers } from '../src/domain/users.ts';
-import { createKafka } from '../src/kafka/create-kafka.ts';
 import { createEventPublisher, type EventPublisher } from '../src/kafka/event-publisher.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
-import { createUserRegisterEncoder } from '../src/outbox/encode-outbox-row.ts';
+import { createOutboxEncoder } from '../src/outbox/encode-outbox-row.ts';
 import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { eventually } from './helpers/eventually.ts';
 import { header, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { usersIn } from './helpers/users.ts';
 
 const config = loadConfig({});
 const serde = createSerde({ registry: { url: config.registry.url } });
@@ -35,9 +34,8 @@ function relayFor(
   const relay = createOutboxRelay({
     pool: db.pool,
     publisher,
-    encode: createUserRegisterEncoder({ serde }),
-    contractTopic: USER_REGISTER,
-    destinationTopic: topic,
+    encode: createOutboxEncoder({ serde }),
+    destinationOf: () => topic,
     logger,
     metrics,
     batchSize: 10,
@@ -54,25 +52,22 @@ describe('the outbox relay', () => {
     const real = createEventPublisher({ kafka: createKafka(config.kafka, pino({ level: 'silent' })) });
     let failuresLeft = 6;
     const flaky: EventPublisher = {
-      async publish(destination, messages) {
+      async publish(batch) {
         if (failuresLeft > 0) {
           failuresLeft -= 1;
           throw new Error('broker unreachable');
         }
-        await real.publish(destination, messages);
+        await real.publish(batch);
       },
       disconnect: () => real.disconnect(),
     };
-    await createUsers({ pool: db.pool }).register(
-      { email: 'flaky@example.com', username: 'flaky' },
-      { traceparent },
-    );
+    await usersIn(db).register({ email: 'flaky@example.com', username: 'flaky' }, { traceparent });
 
     const { logger, lines } = capturingLogger();
     const { relay, metrics } = relayFor(db, topic, flaky, logger);
     relay.start();
     try {
-      await eventually(
+      await waitFor(
         'the row is published after the failures',
         async () => (await countPending(db.pool)) === 0,
       );
@@ -94,24 +89,28 @@ describe('the outbox relay', () => {
     expect(rows).toEqual([{ attempts: failed + 1 }]);
   });
 
-  it('parks a row that can never be encoded and still publishes the rows behind it', async () => {
+  it('parks rows that can never be encoded and still publishes the rows behind them', async () => {
     const db = await useTestDatabase();
     const topic = await useTestTopic();
-    const broken = randomUUID();
-    await db.pool.query(
-      'INSERT INTO outbox (id, aggregate_id, topic, payload, headers) VALUES ($1, $2, $3, $4, $5)',
-      [broken, randomUUID(), USER_REGISTER, { userId: 'not-a-user', email: 42 }, { traceparent }],
-    );
-    const good = await createUsers({ pool: db.pool }).register(
-      { email: 'good@example.com', username: 'good' },
+    const invalid = randomUUID();
+    const unknownTopic = randomUUID();
+    const insert =
+      'INSERT INTO outbox (id, aggregate_id, topic, payload, headers) VALUES ($1, $2, $3, $4, $5)';
+    await db.pool.query(insert, [
+      invalid,
+      randomUUID(),
+      'user_register',
+      '{"userId":"x","email":42}',
       { traceparent },
-    );
+    ]);
+    await db.pool.query(insert, [unknownTopic, randomUUID(), 'user_deleted', '{}', { traceparent }]);
+    const good = await usersIn(db).register({ email: 'good@example.com', username: 'good' }, { traceparent });
 
     const publisher = createEventPublisher({ kafka: createKafka(config.kafka, pino({ level: 'silent' })) });
     const { relay, metrics } = relayFor(db, topic, publisher);
     relay.start();
     try {
-      await eventually(
+      await waitFor(
         'the outbox has nothing left to publish',
         async () => (await countPending(db.pool)) === 0,
       );
@@ -123,13 +122,27 @@ describe('the outbox relay', () => {
     const { rows } = await db.pool.query<{ id: string; failed_at: Date | null; last_error: string | null }>(
       'SELECT id, failed_at, last_error FROM outbox WHERE published_at IS NULL',
     );
-    expect(rows).toEqual([{ id: broken, failed_at: expect.any(Date), last_error: expect.any(String) }]);
+    expect(rows).toHaveLength(2);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        {
+          id: invalid,
+          failed_at: expect.any(Date),
+          last_error: expect.stringMatching(/^not the JSON form of a user_register event/),
+        },
+        {
+          id: unknownTopic,
+          failed_at: expect.any(Date),
+          last_error: 'no contract for the outbox topic "user_deleted"',
+        },
+      ]),
+    );
     expect((await metrics.eventsFailed.get()).values).toContainEqual(
-      expect.objectContaining({ labels: { reason: 'permanent' }, value: 1 }),
+      expect.objectContaining({ labels: { reason: 'permanent' }, value: 2 }),
     );
     const [message] = await readTopic(topic, (messages) => messages.length >= 1);
     if (!message) throw new Error('no message arrived');
     expect(message.key?.toString()).toBe(good.id);
-    expect(header(message, 'event-id')).not.toBe(broken);
+    expect([invalid, unknownTopic]).not.toContain(header(message, 'event-id'));
   });
 });

@@ -1,11 +1,11 @@
+import { waitFor } from '@events/test-kit/polling';
+import { stackPart } from '@events/test-kit/stack-control';
 import { describe, expect, it } from 'vitest';
 import { countPending } from '../src/db/outbox-repository.ts';
 import { useTestDatabase } from './helpers/database.ts';
-import { eventually } from './helpers/eventually.ts';
 import { countMessages, useTestTopic } from './helpers/kafka.ts';
-import { errorBody, postJson } from './helpers/listen.ts';
+import { postJson, problemBody } from './helpers/listen.ts';
 import { startTestService } from './helpers/service.ts';
-import { startStackPart, stopStackPart } from './helpers/stack.ts';
 
 describe('a schema registry outage', () => {
   it('does not fail registrations, even from a cold start, and they are published once it is back', async () => {
@@ -13,10 +13,10 @@ describe('a schema registry outage', () => {
     const topic = await useTestTopic();
     const pending = () => countPending(db.pool);
 
-    await stopStackPart('registry');
+    await stackPart('down', 'registry');
     // Started while the registry is down: its serde has never looked up a schema id.
     const service = await startTestService({ db, topic }).catch(async (error: unknown) => {
-      await startStackPart('registry');
+      await stackPart('up', 'registry');
       throw error;
     });
     try {
@@ -30,18 +30,18 @@ describe('a schema registry outage', () => {
         }
         const readiness = await fetch(`${service.url}/readyz`);
         expect(readiness.status).toBe(503);
-        expect((await errorBody(readiness)).details).toEqual([
-          { path: 'registry', message: 'registry is unreachable' },
+        expect((await problemBody(readiness)).errors).toEqual([
+          { path: 'registry', message: 'registry is not ready' },
         ]);
         await new Promise((resolve) => setTimeout(resolve, 1_500));
         expect(await pending()).toBe(5);
       } finally {
-        await startStackPart('registry');
+        await stackPart('up', 'registry');
       }
-      await eventually('the backlog drains', async () => (await pending()) === 0, 90_000);
+      await waitFor('the backlog drains', async () => (await pending()) === 0, 90_000);
       expect(await countMessages(topic)).toBe(5);
     } finally {
-      await service.close();
+      await service.stop();
     }
   });
 });

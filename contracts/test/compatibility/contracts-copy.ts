@@ -2,9 +2,17 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import { contractsDir } from '../helpers.ts';
+import { binPath, contractsDir } from '../helpers.ts';
 
-export const cliPath = join(contractsDir, 'cli', 'schemas-check.ts');
+export const cliPath = binPath('events-schemas-check');
+
+/** The arguments that point schemas:check at a copy made by copyContracts. */
+export const copyArgs = (dir: string): string[] => [
+  '--schemas',
+  join(dir, 'schemas'),
+  '--out',
+  join(dir, 'src', 'generated'),
+];
 
 /** A throwaway copy of the contracts' schemas and generated files, removed after the file's tests. */
 export function copyContracts(): string {

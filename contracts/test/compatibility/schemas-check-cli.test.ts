@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CheckReport } from '@events/toolkit';
 import { describe, expect, it } from 'vitest';
-import type { CheckReport } from '../../src/check/check-report.ts';
 import { contractsDir } from '../helpers.ts';
-import { cliPath, copyContracts, readJson, writeJson } from './contracts-copy.ts';
+import { cliPath, copyArgs, copyContracts, readJson, writeJson } from './contracts-copy.ts';
 
 const subjectDir = (dir: string) => join(dir, 'schemas', 'user_register-value');
 
@@ -26,9 +26,9 @@ function copyWithBreakingChange(): string {
   return dir;
 }
 
-describe('npm run schemas:check', () => {
+describe('events-schemas-check on this catalog', () => {
   it('passes on the repository as committed', () => {
-    const run = schemasCheck([]);
+    const run = schemasCheck(copyArgs(contractsDir));
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^OK {3}user_register-value v\d+ \(FULL_TRANSITIVE\)$/m);
     expect(run.stdout).toMatch(/^OK {3}generated types up to date$/m);
@@ -37,7 +37,7 @@ describe('npm run schemas:check', () => {
   });
 
   it('fails a field added without a default to user_register, explaining it against each version', () => {
-    const run = schemasCheck(['--dir', copyWithBreakingChange()]);
+    const run = schemasCheck([...copyArgs(copyWithBreakingChange())]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('FAIL user_register-value v3 (FULL_TRANSITIVE)');
     expect(run.stdout).toContain(
@@ -50,7 +50,7 @@ describe('npm run schemas:check', () => {
   });
 
   it('carries the problem with its path and kind in --format json', () => {
-    const run = schemasCheck(['--dir', copyWithBreakingChange(), '--format', 'json']);
+    const run = schemasCheck([...copyArgs(copyWithBreakingChange()), '--format', 'json']);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as CheckReport;
     expect(report.ok).toBe(false);
@@ -69,7 +69,7 @@ describe('npm run schemas:check', () => {
 
   it('prints GitHub annotations pointing at the line of the field in the new schema file', () => {
     const dir = copyWithBreakingChange();
-    const run = schemasCheck(['--dir', dir, '--format', 'github']);
+    const run = schemasCheck([...copyArgs(dir), '--format', 'github']);
     expect(run.status).toBe(1);
     const annotation = run.stdout.split('\n').find((line) => line.includes('FIELD_ADDED_WITHOUT_DEFAULT'));
     expect(annotation).toMatch(
@@ -80,30 +80,31 @@ describe('npm run schemas:check', () => {
     expect(lines[line - 1]).toContain('"name": "nick"');
   });
 
-  it('reports an invalid schema file, naming it and what is wrong', () => {
+  it('reports an invalid schema file as an unusable catalog, naming the file and what is wrong', () => {
     const dir = copyContracts();
     copyFileSync(
       join(import.meta.dirname, 'fixtures', 'invalid-default.avsc'),
       join(subjectDir(dir), 'v3.avsc'),
     );
-    const run = schemasCheck(['--dir', dir]);
+    const run = schemasCheck([...copyArgs(dir)]);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
-      /invalid .*v3\.avsc: v3 is not a valid Avro schema: incompatible field default "unknown"/,
+      /^FAIL schemas: .*user_register-value\/v3\.avsc: not a valid Avro schema: incompatible field default "unknown"/m,
     );
-    expect(run.stdout).toMatch(/^1 subject, 0 incompatible, 1 invalid$/m);
   });
 
-  it('tells the user to run npm run generate when generated types are stale', () => {
+  it('tells the user to regenerate when generated types are stale', () => {
     const dir = copyContracts();
     const v2 = readJson(join(subjectDir(dir), 'v2.avsc'));
     writeJson(join(subjectDir(dir), 'v3.avsc'), {
       ...v2,
       fields: [...v2.fields, { name: 'nick', type: ['null', 'string'], default: null }],
     });
-    const run = schemasCheck(['--dir', dir]);
+    const run = schemasCheck([...copyArgs(dir)]);
     expect(run.stdout).toContain('OK   user_register-value v3 (FULL_TRANSITIVE)');
-    expect(run.stdout).toMatch(/FAIL generated types out of date: .*\(stale\).* — run `npm run generate`/);
+    expect(run.stdout).toMatch(
+      /FAIL generated types out of date: .*\(stale\).* — regenerate with events-generate/,
+    );
     expect(run.status).toBe(1);
   });
 

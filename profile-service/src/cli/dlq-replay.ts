@@ -1,9 +1,10 @@
+import { createKafka } from '@events/service-platform/kafka';
+import { createLogger } from '@events/service-platform/observability';
+import { startTracing } from '@events/service-platform/tracing';
 import { loadConfig } from '../config.ts';
-import { DLQ_HEADERS } from '../dlq/dead-letter-headers.ts';
-import { replayDeadLetters } from '../dlq/replay-dead-letters.ts';
-import { parseReplayArgs, REPLAY_USAGE, ReplayUsageError } from '../dlq/replay-selection.ts';
-import { createKafka } from '../kafka/create-kafka.ts';
-import { createLogger } from '../observability/logger.ts';
+import { DLQ_HEADERS } from '../kafka/dead-letter-headers.ts';
+import { replayDeadLetters } from '../use-cases/replay-dead-letters.ts';
+import { parseReplayArgs, REPLAY_USAGE, ReplayUsageError } from './replay-arguments.ts';
 
 async function main(): Promise<number> {
   const selection = parseReplayArgs(process.argv.slice(2));
@@ -12,12 +13,16 @@ async function main(): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+  // A CLI prints its own progress: the service's info lines would only drown it.
+  const logger = createLogger({
+    name: 'dlq-replay',
+    level: process.env.LOG_LEVEL ? config.logLevel : 'warn',
+  });
   const dlqTopic = selection.topic ?? config.consumer.dlqTopic;
   const verb = selection.dryRun ? 'would replay' : 'replayed';
   console.log(`${selection.dryRun ? 'Dry run: reading' : 'Replaying from'} ${dlqTopic}...`);
   const summary = await replayDeadLetters({
-    kafka: createKafka({ ...config.kafka, clientId: `${config.kafka.clientId}-dlq-replay`, logger }),
+    kafka: createKafka({ ...config.kafka, clientId: `${config.kafka.clientId}-dlq-replay` }, logger),
     dlqTopic,
     groupId: `${config.consumer.groupId}.dlq-replay`,
     selection,
@@ -38,6 +43,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
+const tracing = await startTracing({ serviceName: 'profile-service-dlq-replay' });
 try {
   process.exitCode = await main();
 } catch (error) {
@@ -48,4 +54,6 @@ try {
     console.error('dlq:replay failed:', error instanceof Error ? error.message : error);
     process.exitCode = 1;
   }
+} finally {
+  await tracing.shutdown();
 }

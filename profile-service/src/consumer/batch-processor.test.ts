@@ -1,12 +1,12 @@
+import { createBackoff } from '@events/service-platform/lifecycle';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProfileDraft } from '../domain/profile.ts';
-import { ProfileServiceError } from '../errors.ts';
+import { profileServiceError } from '../errors.ts';
+import type { DeadLetter } from '../kafka/dead-letter-publisher.ts';
 import { createMetrics } from '../observability/metrics.ts';
-import { createBackoff } from './backoff.ts';
 import { createBatchProcessor } from './batch-processor.ts';
-import type { DeadLetter } from './dead-letter-publisher.ts';
 import type { ReadMessage } from './read-message.ts';
 
 function message(offset: number, value: string): KafkaMessage {
@@ -79,7 +79,7 @@ function setup(
     deadLetters: { publish },
     metrics,
     logger: pino({ level: 'silent' }),
-    backoff: createBackoff({ initialMs: 1_000, maxMs: 8_000, random: () => 1 }),
+    backoff: createBackoff({ baseMs: 1_000, maxMs: 8_000, random: () => 1 }),
     chunkSize: 2,
   });
   return { processor, upserts, letters, upsertMany, publish, metrics };
@@ -125,7 +125,7 @@ describe('createBatchProcessor', () => {
   });
 
   it('on a database failure resolves nothing of the failed chunk, pauses the partition and resumes after the backoff', async () => {
-    const failure = new ProfileServiceError('DATABASE_UNAVAILABLE', 'connection refused');
+    const failure = profileServiceError('DATABASE_UNAVAILABLE', 'connection refused');
     let calls = 0;
     const { processor, metrics } = setup({
       upsertMany: async (drafts) => {
@@ -157,7 +157,7 @@ describe('createBatchProcessor', () => {
   it('backs off longer on consecutive failures of the same partition', async () => {
     const { processor } = setup({
       upsertMany: async () => {
-        throw new ProfileServiceError('DATABASE_UNAVAILABLE', 'down');
+        throw profileServiceError('DATABASE_UNAVAILABLE', 'down');
       },
     });
     const first = payloadFor([message(0, 'a')]);
@@ -175,7 +175,7 @@ describe('createBatchProcessor', () => {
 
   it('leaves the chunk unresolved when the dead-letter publish fails, after an upsert that a retry repeats harmlessly', async () => {
     const { processor, publish, upsertMany } = setup();
-    publish.mockRejectedValueOnce(new ProfileServiceError('DLQ_PUBLISH_FAILED', 'broker down'));
+    publish.mockRejectedValueOnce(profileServiceError('DLQ_PUBLISH_FAILED', 'broker down'));
     const { payload, spies } = payloadFor([message(0, 'a'), message(1, 'poison')]);
 
     await processor.eachBatch(payload);
@@ -189,7 +189,7 @@ describe('createBatchProcessor', () => {
     const { processor, letters, upserts } = setup({
       upsertMany: async (drafts) => {
         if (drafts.some((d) => d.userId === 'bad')) {
-          throw new ProfileServiceError('DATABASE_REJECTED', 'upserting profiles failed');
+          throw profileServiceError('DATABASE_REJECTED', 'upserting profiles failed');
         }
         upserts.push([...drafts]);
         return { created: drafts.map((d) => d.userId), updated: [] };

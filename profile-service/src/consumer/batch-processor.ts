@@ -1,14 +1,24 @@
+import { EVENT_HEADERS, messageContract } from '@events/contracts';
+import type { Backoff } from '@events/service-platform/lifecycle';
+import type { Logger } from '@events/service-platform/observability';
+import {
+  contextWith,
+  failSpan,
+  recordContract,
+  type Span,
+  startProcessSpan,
+  startWorkSpan,
+  withSpan,
+} from '@events/service-platform/tracing';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
-import type { Logger } from 'pino';
-import type { ProfileRepository } from '../db/profile-repository.ts';
-import { headerText } from '../dlq/dead-letter-headers.ts';
 import { keepNewestPerUser, type ProfileDraft } from '../domain/profile.ts';
+import type { DeadLetter, DeadLetterPublisher } from '../kafka/dead-letter-publisher.ts';
+import { headerText } from '../kafka/message-headers.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import type { Backoff } from './backoff.ts';
-import type { DeadLetter, DeadLetterPublisher } from './dead-letter-publisher.ts';
-import { TRACEPARENT_HEADER } from './message-headers.ts';
+import type { ProfileRepository } from '../postgres/profile-repository.ts';
+import { storeProfiles } from '../use-cases/store-profiles.ts';
+import { consumedTopic } from './consumed-topic.ts';
 import type { ReadMessage } from './read-message.ts';
-import { storeProfiles } from './store-profiles.ts';
 
 export interface BatchProcessorDeps {
   readMessage: ReadMessage;
@@ -38,30 +48,61 @@ export function createBatchProcessor(deps: BatchProcessorDeps): BatchProcessor {
   const { metrics, logger, backoff, chunkSize } = deps;
   const resumeTimers = new Set<NodeJS.Timeout>();
 
+  /** One process span per message, continuing its producer's trace; ended once the chunk's fate is known. */
   async function processChunk(topic: string, partition: number, messages: KafkaMessage[]): Promise<void> {
+    const spans = messages.map((message) =>
+      startProcessSpan({ topic, partition, offset: message.offset, key: message.key }, message.headers),
+    );
+    try {
+      await storeAndDeadLetter(topic, partition, messages, spans);
+    } catch (error) {
+      for (const span of spans) failSpan(span, error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
+  }
+
+  async function storeAndDeadLetter(
+    topic: string,
+    partition: number,
+    messages: KafkaMessage[],
+    spans: Span[],
+  ): Promise<void> {
     const results = await Promise.all(
-      messages.map((message) => deps.readMessage({ topic, partition, message })),
+      messages.map((message, index) =>
+        withSpan(spans[index] as Span, () => deps.readMessage({ topic, partition, message })),
+      ),
     );
     const drafts: ProfileDraft[] = [];
-    const sourceOf = new Map<ProfileDraft, KafkaMessage>();
+    const sourceOf = new Map<ProfileDraft, number>();
     const letters: DeadLetter[] = [];
     // Checked once per chunk: the log fields of every valid message are wasted work when debug is off.
     const debug = logger.isLevelEnabled('debug');
     const logFields = (eventId: string, message: KafkaMessage) => ({
       eventId,
-      traceparent: headerText(message.headers, TRACEPARENT_HEADER),
+      traceparent: headerText(message.headers, EVENT_HEADERS.traceparent),
       topic,
       partition,
       offset: message.offset,
     });
+    const deadLetter = (index: number, code: string, reason: string) => {
+      const span = spans[index] as Span;
+      failSpan(span, new Error(reason));
+      span.setAttribute('error.type', code);
+      const message = messages[index] as KafkaMessage;
+      letters.push({ topic, partition, message, code, reason, trace: contextWith(span) });
+    };
     results.forEach((result, index) => {
       const message = messages[index] as KafkaMessage;
+      const span = spans[index] as Span;
+      if (span.isRecording()) recordContract(span, messageContract(consumedTopic, message.value));
       if (result.ok) {
         drafts.push(result.draft);
-        sourceOf.set(result.draft, message);
+        sourceOf.set(result.draft, index);
         if (debug) logger.debug(logFields(result.eventId, message), 'event decoded');
       } else {
-        letters.push({ topic, partition, message, code: result.code, reason: result.reason });
+        deadLetter(index, result.code, result.reason);
         logger.warn(
           { ...logFields(result.eventId, message), code: result.code, reason: result.reason },
           'poison message: sending to the dead-letter topic',
@@ -69,12 +110,17 @@ export function createBatchProcessor(deps: BatchProcessorDeps): BatchProcessor {
       }
     });
 
-    const stored = await storeProfiles(deps.repository, keepNewestPerUser(drafts));
+    // One statement for the chunk: its span lives in the first event's trace and links to the others.
+    const decoded = drafts.map((draft) => spans[sourceOf.get(draft) as number] as Span);
+    const upsert = startWorkSpan('upsert profiles', decoded[0], decoded);
+    const stored = await withSpan(upsert, () =>
+      storeProfiles(deps.repository, keepNewestPerUser(drafts)),
+    ).finally(() => upsert.end());
     for (const { draft, reason } of stored.rejected) {
-      const message = sourceOf.get(draft) as KafkaMessage;
-      letters.push({ topic, partition, message, code: 'DATABASE_REJECTED', reason });
+      const index = sourceOf.get(draft) as number;
+      deadLetter(index, 'DATABASE_REJECTED', reason);
       logger.error(
-        { ...logFields(draft.sourceEventId, message), reason },
+        { ...logFields(draft.sourceEventId, messages[index] as KafkaMessage), reason },
         'the database refused this event: sending it to the dead-letter topic',
       );
     }

@@ -1,10 +1,10 @@
-import { ContractError, type ContractErrorCode, type Serde } from '@events/contracts';
+import { ContractError, type ContractErrorCode, EVENT_HEADERS, type Serde } from '@events/contracts';
+import { isServiceError } from '@events/service-platform/errors';
 import type { KafkaMessage } from 'kafkajs';
-import { headerText } from '../dlq/dead-letter-headers.ts';
 import { createProfile } from '../domain/create-profile.ts';
 import type { ProfileDraft } from '../domain/profile.ts';
-import { ProfileServiceError } from '../errors.ts';
-import { EVENT_ID_HEADER } from './message-headers.ts';
+import { headerText } from '../kafka/message-headers.ts';
+import { consumedTopic } from './consumed-topic.ts';
 
 export interface MessageContext {
   topic: string;
@@ -35,18 +35,19 @@ export type ReadMessage = (context: MessageContext) => Promise<ReadResult>;
 export function createMessageReader({ serde }: { serde: Pick<Serde, 'decode'> }): ReadMessage {
   return async ({ topic, partition, message }) => {
     // Without an event-id header the record's coordinates still identify this event uniquely.
-    const eventId = headerText(message.headers, EVENT_ID_HEADER) ?? `${topic}:${partition}:${message.offset}`;
+    const eventId =
+      headerText(message.headers, EVENT_HEADERS.eventId) ?? `${topic}:${partition}:${message.offset}`;
     if (message.value === null || message.value.length === 0) {
       return { ok: false, code: 'NOT_WIRE_FORMAT', reason: 'message has no value', eventId };
     }
     try {
-      const event = await serde.decode('user_register', message.value);
+      const event = await serde.decode(consumedTopic, message.value);
       return { ok: true, draft: createProfile(event, eventId), eventId };
     } catch (error) {
       if (error instanceof ContractError && POISON_CODES.has(error.code)) {
         return { ok: false, code: error.code, reason: error.message, eventId };
       }
-      if (error instanceof ProfileServiceError && error.code === 'INVALID_EVENT') {
+      if (isServiceError(error, 'INVALID_EVENT')) {
         return { ok: false, code: error.code, reason: error.message, eventId };
       }
       throw error;

@@ -1,6 +1,7 @@
 import type { UserRegister } from '@events/contracts';
+import { isServiceError } from '@events/service-platform/errors';
 import { describe, expect, it } from 'vitest';
-import { ProfileServiceError } from '../errors.ts';
+import type { ProfileServiceError } from '../errors.ts';
 import { createProfile } from './create-profile.ts';
 
 const event: UserRegister = {
@@ -15,7 +16,7 @@ function rejection(value: UserRegister): ProfileServiceError {
   try {
     createProfile(value, 'evt-1');
   } catch (error) {
-    if (error instanceof ProfileServiceError) return error;
+    if (isServiceError<ProfileServiceError['code']>(error)) return error;
   }
   throw new Error('expected createProfile to reject the event');
 }
@@ -41,12 +42,12 @@ describe('createProfile', () => {
     const error = rejection({ ...event, userId: 'user-42' });
     expect(error.code).toBe('INVALID_EVENT');
     expect(error.retriable).toBe(false);
-    expect(error.details).toEqual([expect.objectContaining({ path: 'userId' })]);
+    expect(error.errors).toEqual([expect.objectContaining({ path: 'userId' })]);
   });
 
   it('rejects text PostgreSQL could not store and empty usernames', () => {
     const error = rejection({ ...event, username: ' ', email: 'a\u0000b' });
-    expect((error.details as { path: string }[]).map((d) => d.path).sort()).toEqual(['email', 'username']);
+    expect(error.errors.map((d) => d.path).sort()).toEqual(['email', 'username']);
   });
 
   it('rejects an invalid registration date', () => {

@@ -1,6 +1,6 @@
 import type { UserRegister } from '@events/contracts';
 import { z } from 'zod';
-import { ProfileServiceError } from '../errors.ts';
+import { profileServiceError } from '../errors.ts';
 import type { ProfileDraft } from './profile.ts';
 
 // PostgreSQL text cannot hold NUL, so such a value could never be stored.
@@ -23,7 +23,7 @@ export function createProfile(event: UserRegister, eventId: string): ProfileDraf
       message: issue.message,
     }));
     const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
-    throw new ProfileServiceError('INVALID_EVENT', `event breaks the contract: ${summary}`, { details });
+    throw profileServiceError('INVALID_EVENT', `event breaks the contract: ${summary}`, { errors: details });
   }
   const { userId, email, username, registeredAt, displayName } = event;
   return {

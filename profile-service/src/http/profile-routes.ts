@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { ProfileRepository } from '../db/profile-repository.ts';
+import { profileServiceError } from '../errors.ts';
+import type { ProfileRepository } from '../postgres/profile-repository.ts';
 
 const userIdParam = z.guid();
 
@@ -9,14 +10,12 @@ export function profileRoutes({ profiles }: { profiles: Pick<ProfileRepository, 
   router.get('/profiles/:userId', async (req, res) => {
     const userId = userIdParam.safeParse(req.params.userId);
     if (!userId.success) {
-      res.status(400).json({ error: 'INVALID_USER_ID', message: 'userId must be a UUID' });
-      return;
+      throw profileServiceError('VALIDATION_FAILED', 'The user id must be a UUID.', {
+        errors: [{ path: 'userId', message: 'userId must be a UUID' }],
+      });
     }
     const profile = await profiles.findById(userId.data);
-    if (profile === undefined) {
-      res.status(404).json({ error: 'PROFILE_NOT_FOUND', message: `no profile for user ${userId.data}` });
-      return;
-    }
+    if (profile === undefined) throw profileServiceError('NOT_FOUND', `No profile for user ${userId.data}.`);
     res.json(profile);
   });
   return router;

@@ -1,4 +1,5 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { createMetricsRegistry } from '@events/service-platform/observability';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
@@ -12,8 +13,7 @@ export interface Metrics {
 
 /** Every metric on a registry of its own, so tests and several instances in one process never collide. */
 export function createMetrics(): Metrics {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+  const registry = createMetricsRegistry();
   return {
     registry,
     processed: new Counter({

@@ -20,8 +20,8 @@ let schemasRegistered: Promise<void> | undefined;
 /** v1 then v2 under user_register-value, as `npm run schemas:register` does; idempotent, once per run. */
 function registerContractSchemas(): Promise<void> {
   schemasRegistered ??= (async () => {
-    await registerSchema(topics.user_register.subject, fixture('user-register-v1.avsc'));
-    await registerSchema(topics.user_register.subject, topics.user_register.schema);
+    await registerSchema(topics.user_register.value.subject, fixture('user-register-v1.avsc'));
+    await registerSchema(topics.user_register.value.subject, topics.user_register.value.schema);
   })().catch((error: unknown) => {
     schemasRegistered = undefined;
     throw error;
@@ -80,7 +80,7 @@ export function frame(schemaId: number, body: Buffer): Buffer {
 }
 
 /** Registers a schema under a subject (idempotent) and returns its id. */
-export async function registerSchema(subject: string, schema: object): Promise<number> {
+export async function registerSchema(subject: string, schema: unknown): Promise<number> {
   const url = `${stack.registryUrl}/subjects/${encodeURIComponent(subject)}`;
   const request = { method: 'POST', headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' } };
   const body = JSON.stringify({ schema: JSON.stringify(schema) });
@@ -100,12 +100,12 @@ export async function registerSchema(subject: string, schema: object): Promise<n
 /** The id under which the compiled (newest) user_register schema is registered. */
 export async function currentSchemaId(): Promise<number> {
   await registerContractSchemas();
-  return registerSchema(topics.user_register.subject, topics.user_register.schema);
+  return registerSchema(topics.user_register.value.subject, topics.user_register.value.schema);
 }
 
 /** A body written with the newest schema but without logical-type checks, so it can break the contract. */
 export function rawV2Body(value: Record<string, unknown>): Buffer {
-  return avsc.Type.forSchema(topics.user_register.schema as avsc.Schema).toBuffer(value);
+  return avsc.Type.forSchema(topics.user_register.value.schema as avsc.Schema).toBuffer(value);
 }
 
 export function unrelatedSchema(): object {

@@ -45,23 +45,3 @@ export async function startTestEnvironment() {
   const producer = await createTestProducer();
   return { topics, db, service, producer };
 }
-
-/** Polls until `check` returns a value other than undefined/false, or fails with `what` after the timeout. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const result = await check();
-      if (result !== undefined && result !== false) return result;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: last });
-}

@@ -1,12 +1,8 @@
+import { stackAddresses } from '@events/test-kit/stack-addresses';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 
-export const stack = {
-  brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
-  registryUrl: process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8081/apis/ccompat/v7',
-  /** Maintenance connection: creating and dropping per-test databases, refusing connections. */
-  adminDatabaseUrl: process.env.TEST_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-};
+export const stack = stackAddresses;
 
 export const testKafka = new Kafka({
   clientId: 'profile-service-tests',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createSerde } from '@events/contracts';
 import type { Message } from 'kafkajs';
-import { registration } from '../../e2e/registrations.ts';
-import type { RunContext } from '../../e2e/run-context.ts';
+import { registration } from '../../harness/registrations.ts';
+import type { RunContext } from '../../harness/run-context.ts';
 
 const CHUNK = 2_000;
 

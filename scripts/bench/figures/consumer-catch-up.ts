@@ -6,8 +6,8 @@ import {
   dropDatabase,
   type RunContext,
   recreateDatabase,
-} from '../../e2e/run-context.ts';
-import type { ServiceProcess } from '../../e2e/service-process.ts';
+} from '../../harness/run-context.ts';
+import type { ServiceProcess } from '../../harness/service-process.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { benchDatabase, jsonConsumerPeer, profileService, stopAll } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';

@@ -1,4 +1,4 @@
-import type { RunContext } from '../../e2e/run-context.ts';
+import type { RunContext } from '../../harness/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type FigureOutcome, ratioOf } from '../figure.ts';
 import { latencyHistogramSvg } from '../latency-histogram-svg.ts';

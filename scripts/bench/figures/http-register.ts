@@ -4,7 +4,7 @@ import {
   dropDatabase,
   type RunContext,
   recreateDatabase,
-} from '../../e2e/run-context.ts';
+} from '../../harness/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import {
   benchDatabase,

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { registration } from '../../e2e/registrations.ts';
+import { registration } from '../../harness/registrations.ts';
 
 export interface LoadResult {
   /** 2xx answers per second over the whole run. */

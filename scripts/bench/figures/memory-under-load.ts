@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { RunContext } from '../../e2e/run-context.ts';
-import type { ServiceProcess } from '../../e2e/service-process.ts';
+import type { RunContext } from '../../harness/run-context.ts';
+import type { ServiceProcess } from '../../harness/service-process.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { type MemoryGrowth, memoryGrowth, parseVmRss, type RssSample } from '../memory-growth.ts';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import { createTopics, type RunContext } from '../../e2e/run-context.ts';
+import { createTopics, type RunContext } from '../../harness/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { scratchKafka } from '../scratch-kafka.ts';

@@ -1,9 +1,9 @@
 import { topics } from '@events/contracts';
 import pg from 'pg';
-import type { RunContext } from '../../e2e/run-context.ts';
+import type { RunContext } from '../../harness/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
-import { createUserLogger, migrateUserDb } from '../peers/service-parts.ts';
+import { migrateUserDb } from '../peers/service-parts.ts';
 import { summarize } from '../stats.ts';
 import { formatLatencies } from './e2e-latency.ts';
 import { measureWithWarmUp } from './load-test.ts';
@@ -40,7 +40,7 @@ async function outboxSize(databaseUrl: string): Promise<OutboxSize> {
 async function fillPublishedOutbox(databaseUrl: string, count: number): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    await migrateUserDb({ pool, logger: createUserLogger({ level: 'warn' }) });
+    await migrateUserDb(pool);
     await pool.query(
       `INSERT INTO outbox (id, aggregate_id, topic, payload, headers, created_at, published_at, attempts)
        SELECT gen_random_uuid(), u.id, $2, jsonb_build_object(

@@ -4,8 +4,8 @@ import {
   dropDatabase,
   type RunContext,
   recreateDatabase,
-} from '../../e2e/run-context.ts';
-import type { ServiceProcess } from '../../e2e/service-process.ts';
+} from '../../harness/run-context.ts';
+import type { ServiceProcess } from '../../harness/service-process.ts';
 import {
   benchDatabase,
   dualWritePeer,

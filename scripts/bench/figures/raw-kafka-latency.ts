@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runAtRate } from '../../e2e/rate-limiter.ts';
-import { createTopics, deleteTopics, type RunContext } from '../../e2e/run-context.ts';
+import { runAtRate } from '../../harness/rate-limiter.ts';
+import { createTopics, deleteTopics, type RunContext } from '../../harness/run-context.ts';
 
 /**
  * The floor for end-to-end latency: a kafkajs producer (acks -1, each send awaited) and a kafkajs consumer on

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { runAtRate } from '../../e2e/rate-limiter.ts';
-import { registration } from '../../e2e/registrations.ts';
-import type { RunContext } from '../../e2e/run-context.ts';
+import { runAtRate } from '../../harness/rate-limiter.ts';
+import { registration } from '../../harness/registrations.ts';
+import type { RunContext } from '../../harness/run-context.ts';
 import type { watchProfiles } from './profile-watcher.ts';
 
 const SETTLE_MS = 30_000;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { checkCompatibility } from '@events/contracts';
-import type { RunContext } from '../../e2e/run-context.ts';
+import type { RunContext } from '../../harness/run-context.ts';
 import { repoRoot } from '../../stack/paths.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
@@ -12,7 +12,7 @@ import { median } from '../stats.ts';
 import { type SchemaSetSubject, schemaSet, writeSchemaSet } from './schema-set.ts';
 
 const TARGET_MS = 1000;
-const cli = join(repoRoot, 'contracts/cli/schemas-check.ts');
+const cli = join(repoRoot, 'node_modules/.bin/events-schemas-check');
 
 interface CheckSummary {
   catalogError?: string;
@@ -84,7 +84,7 @@ export async function schemasCheckFigure(
     const cliRuns: number[] = [];
     const floorRuns: number[] = [];
     for (let run = 0; run < options.runs; run += 1) {
-      const check = await timeProcess([cli, '--dir', dir, '--format', 'json'], env);
+      const check = await timeProcess([cli, '--schemas', join(dir, 'schemas'), '--format', 'json'], env);
       verifyReport(check.stdout, set);
       cliRuns.push(check.ms);
       floorRuns.push((await timeProcess(['-e', ''], env)).ms);
@@ -103,7 +103,7 @@ export async function schemasCheckFigure(
       target: `< ${TARGET_MS} ms`,
       met: ours < TARGET_MS,
       details: {
-        measured: `wall time of \`node contracts/cli/schemas-check.ts --dir <generated> --format json\`, median of ${options.runs}; baseline: \`node -e ''\``,
+        measured: `wall time of \`events-schemas-check --schemas <generated> --format json\`, median of ${options.runs}; baseline: \`node -e ''\``,
         'pure checkCompatibility over every subject, cold (ms)': pure.coldMs,
         'pure checkCompatibility over every subject, warm median (ms)': pure.warmMs,
         'CLI time above the node floor (ms)': ours - floor,

@@ -28,7 +28,8 @@ class DateType extends avsc.types.LogicalType {
 }
 
 const avroOptions = { logicalTypes: { 'timestamp-millis': DateType }, wrapUnions: 'auto' } as const;
-const { schema, subject, topic } = topics.user_register;
+const { topic } = topics.user_register;
+const { schema, subject } = topics.user_register.value;
 
 export function rawAvscCodec(): Codec {
   const type = avsc.Type.forSchema(schema as avsc.Schema, { ...avroOptions });

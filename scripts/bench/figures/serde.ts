@@ -1,8 +1,8 @@
 import { deepStrictEqual } from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import type { UserRegister } from '@events/contracts';
-import { registration } from '../../e2e/registrations.ts';
-import type { RunContext } from '../../e2e/run-context.ts';
+import { registration } from '../../harness/registrations.ts';
+import type { RunContext } from '../../harness/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { median } from '../stats.ts';

@@ -9,18 +9,11 @@ import express, { type ErrorRequestHandler } from 'express';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { readPeerEnv } from './peer-env.ts';
-import {
-  createUserLogger,
-  emailKey,
-  jsonBody,
-  migrateUserDb,
-  parseRegistration,
-  usernameKey,
-} from './service-parts.ts';
+import { emailKey, jsonBody, migrateUserDb, parseRegistration, usernameKey } from './service-parts.ts';
 
 const env = readPeerEnv(['DATABASE_URL', 'KAFKA_BROKERS', 'TOPIC', 'PORT']);
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
-await migrateUserDb({ pool, logger: createUserLogger({ level: 'warn' }) });
+await migrateUserDb(pool);
 const kafka = new Kafka({
   clientId: 'dual-write-peer',
   brokers: env.KAFKA_BROKERS.split(','),
@@ -34,7 +27,7 @@ const app = express();
 app.get(['/healthz', '/readyz'], (_req, res) => {
   res.json({ status: 'ok' });
 });
-app.post('/users', ...jsonBody(), async (req, res) => {
+app.post('/users', jsonBody(), async (req, res) => {
   const event = { userId: randomUUID(), ...parseRegistration(req.body), registeredAt: new Date() };
   await pool.query(
     `INSERT INTO users (id, email, email_key, username, username_key, display_name, registered_at)

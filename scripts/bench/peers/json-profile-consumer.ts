@@ -9,7 +9,6 @@ import pg from 'pg';
 import { readPeerEnv } from './peer-env.ts';
 import {
   createProfile,
-  createProfileLogger,
   createProfileRepository,
   keepNewestPerUser,
   migrateProfileDb,
@@ -20,7 +19,7 @@ const CHUNK_SIZE = 500;
 
 const env = readPeerEnv(['DATABASE_URL', 'KAFKA_BROKERS', 'TOPIC', 'GROUP', 'PORT']);
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
-await migrateProfileDb({ pool, logger: createProfileLogger({ level: 'warn' }) });
+await migrateProfileDb(pool);
 const repository = createProfileRepository({ pool });
 const kafka = new Kafka({
   clientId: 'json-consumer-peer',

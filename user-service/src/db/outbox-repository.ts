@@ -1,30 +1,22 @@
-import type { Queryable } from './pool.ts';
+import type { Queryable } from '@events/service-platform/postgres';
+import type { OutboxRecord } from '../outbox/outbox-event.ts';
 
 export const OUTBOX_CHANNEL = 'user_service_outbox';
 
-/** What the relay reads of a pending row. */
-export interface OutboxRow {
-  /** The event id, sent as the `event-id` header so consumers can deduplicate. */
-  id: string;
-  aggregateId: string;
-  payload: unknown;
-  headers: Record<string, string>;
-}
-
-export interface NewOutboxEvent extends OutboxRow {
-  /** Contract topic name from @events/contracts, not necessarily the Kafka topic it lands on. */
+/** A pending row as the relay reads it; `topic` is not checked against the contracts yet. */
+export interface OutboxRow extends Omit<OutboxRecord, 'topic'> {
   topic: string;
 }
 
-/** Locks the oldest pending rows; rows another relay holds are skipped, not waited for. */
-export async function claimPending(db: Queryable, topic: string, limit: number): Promise<OutboxRow[]> {
+/** Locks the oldest pending rows of any topic; rows another relay holds are skipped, not waited for. */
+export async function claimPending(db: Queryable, limit: number): Promise<OutboxRow[]> {
   const { rows } = await db.query<OutboxRow>(
-    `SELECT id, aggregate_id AS "aggregateId", payload, headers FROM outbox
-     WHERE published_at IS NULL AND failed_at IS NULL AND topic = $1
+    `SELECT id, topic, aggregate_id::text AS key, payload, headers FROM outbox
+     WHERE published_at IS NULL AND failed_at IS NULL
      ORDER BY created_at, id
-     LIMIT $2
+     LIMIT $1
      FOR UPDATE SKIP LOCKED`,
-    [topic, limit],
+    [limit],
   );
   return rows;
 }

@@ -1,5 +1,5 @@
+import { ServiceError } from '@events/service-platform/errors';
 import { describe, expect, it } from 'vitest';
-import { UserServiceError } from '../errors.ts';
 import { parseRegistration } from './registration-rules.ts';
 
 const valid = { email: 'ada@example.com', username: 'ada_lovelace', displayName: 'Ada Lovelace' };
@@ -8,9 +8,9 @@ function detailsFor(body: unknown) {
   try {
     parseRegistration(body);
   } catch (error) {
-    expect(error).toBeInstanceOf(UserServiceError);
-    expect((error as UserServiceError).code).toBe('VALIDATION_FAILED');
-    return (error as UserServiceError).details;
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).code).toBe('VALIDATION_FAILED');
+    return (error as ServiceError).errors;
   }
   throw new Error('expected the body to be rejected');
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserServiceError } from '../errors.ts';
+import { userServiceError } from '../errors.ts';
 import type { NewUser } from './user.ts';
 
 const USERNAME_MIN = 3;
@@ -78,7 +78,7 @@ export function parseRegistration(body: unknown): NewUser {
         ? issue.keys.map((key) => ({ path: key, message: `${key} is not an allowed field` }))
         : [{ path: issue.path.join('.') || 'body', message: issue.message }],
     );
-    throw new UserServiceError('VALIDATION_FAILED', 'The request body is invalid.', { details });
+    throw userServiceError('VALIDATION_FAILED', 'The request body is invalid.', { errors: details });
   }
   const { email, username, displayName } = result.data;
   return { email, username, displayName: displayName ?? null };

@@ -1,8 +1,17 @@
-import { toDatabaseError } from '../db/pg-errors.ts';
-import type { Pool } from '../db/pool.ts';
-import { findUserById } from '../db/users-repository.ts';
+import type { TOPICS } from '@events/contracts';
+import type { OutboxEvent } from '../outbox/outbox-event.ts';
 import { createRegisterUser, type RegisterUser } from './register-user.ts';
 import type { User } from './user.ts';
+
+/**
+ * Where users live. A taken email or username comes back as `userAlreadyExists`, an outage as a
+ * retriable DATABASE_UNAVAILABLE: the domain never sees how the storage reports them.
+ */
+export interface UserStore {
+  /** The user and its event, atomically. */
+  insertWithEvent(user: User, event: OutboxEvent<typeof TOPICS.userRegister>): Promise<void>;
+  findById(id: string): Promise<User | undefined>;
+}
 
 /** The use cases the HTTP layer drives. */
 export interface Users {
@@ -10,12 +19,9 @@ export interface Users {
   findById(id: string): Promise<User | undefined>;
 }
 
-export function createUsers(deps: { pool: Pool }): Users {
+export function createUsers(deps: { store: UserStore }): Users {
   return {
     register: createRegisterUser(deps),
-    findById: (id) =>
-      findUserById(deps.pool, id).catch((error: unknown) => {
-        throw toDatabaseError(error);
-      }),
+    findById: (id) => deps.store.findById(id),
   };
 }

@@ -1,9 +1,9 @@
+import { jsonBody } from '@events/service-platform/http';
 import { type RequestHandler, Router } from 'express';
 import type { User } from '../domain/user.ts';
 import type { Users } from '../domain/users.ts';
-import { UserServiceError } from '../errors.ts';
+import { userServiceError } from '../errors.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { jsonBody } from './json-body.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,14 +28,19 @@ export function usersRoutes(deps: { users: Users; metrics: Metrics }): Router {
   };
 
   const body = jsonBody();
-  router.post('/users', ...body, register);
+  router.post('/users', body, register);
   // Earlier clients post here; same contract as POST /users.
-  router.post('/user/register', ...body, register);
+  router.post('/user/register', body, register);
 
   router.get('/users/:id', async (req, res) => {
     const { id } = req.params;
-    const user = UUID.test(id) ? await deps.users.findById(id.toLowerCase()) : undefined;
-    if (!user) throw new UserServiceError('NOT_FOUND', 'No user with this id.');
+    if (!UUID.test(id)) {
+      throw userServiceError('VALIDATION_FAILED', 'The user id must be a UUID.', {
+        errors: [{ path: 'id', message: 'id must be a UUID' }],
+      });
+    }
+    const user = await deps.users.findById(id.toLowerCase());
+    if (!user) throw userServiceError('NOT_FOUND', 'No user with this id.');
     res.json(toResponse(user));
   });
 

@@ -1,8 +1,13 @@
 import type { Kafka, Message, Producer } from 'kafkajs';
 
+export interface TopicMessages {
+  topic: string;
+  messages: Message[];
+}
+
 export interface EventPublisher {
-  /** Resolves once every message is acknowledged by all in-sync replicas. */
-  publish(topic: string, messages: Message[]): Promise<void>;
+  /** Resolves once every message, whatever its topic, is acknowledged by all in-sync replicas. */
+  publish(batch: TopicMessages[]): Promise<void>;
   disconnect(): Promise<void>;
 }
 
@@ -29,9 +34,9 @@ export function createEventPublisher(deps: { kafka: Kafka }): EventPublisher {
   };
 
   return {
-    async publish(topic, messages) {
+    async publish(batch) {
       await connect();
-      await producer.send({ topic, messages, acks: -1 });
+      await producer.sendBatch({ topicMessages: batch, acks: -1 });
     },
     async disconnect() {
       if (connecting === undefined) return;

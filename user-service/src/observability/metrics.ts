@@ -1,30 +1,22 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { createMetricsRegistry } from '@events/service-platform/observability';
+import { Counter, Gauge, type Registry } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
-  httpRequestDuration: Histogram<'method' | 'route' | 'status_code'>;
   usersRegistered: Counter;
   outboxBacklog: Gauge;
   eventsPublished: Counter;
   eventsFailed: Counter<'reason'>;
 }
 
-/** A registry per app instance, never the global one, so tests can build many apps in one process. */
+/** The service's own metrics, next to the HTTP and process metrics the platform registers. */
 export function createMetrics(
   options: { defaultMetrics?: boolean; countBacklog?: () => Promise<number> } = {},
 ): Metrics {
   const { countBacklog } = options;
-  const registry = new Registry();
-  if (options.defaultMetrics) collectDefaultMetrics({ register: registry });
+  const registry = createMetricsRegistry({ defaultMetrics: options.defaultMetrics ?? false });
   return {
     registry,
-    httpRequestDuration: new Histogram({
-      name: 'http_request_duration_seconds',
-      help: 'HTTP request latency by route template and status code.',
-      labelNames: ['method', 'route', 'status_code'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers: [registry],
-    }),
     usersRegistered: new Counter({
       name: 'users_registered_total',
       help: 'Users registered (user row and outbox event committed).',

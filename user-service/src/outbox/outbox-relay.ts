@@ -1,3 +1,15 @@
+import { EVENT_HEADERS, messageContract } from '@events/contracts';
+import { backoffDelay } from '@events/service-platform/lifecycle';
+import type { Logger } from '@events/service-platform/observability';
+import type { Pool, PoolClient } from '@events/service-platform/postgres';
+import {
+  contextOf,
+  failSpan,
+  injectInto,
+  recordContract,
+  type Span,
+  startSendSpan,
+} from '@events/service-platform/tracing';
 import type { Message } from 'kafkajs';
 import {
   claimPending,
@@ -6,11 +18,8 @@ import {
   type OutboxRow,
   recordAttempt,
 } from '../db/outbox-repository.ts';
-import type { Pool, PoolClient } from '../db/pool.ts';
-import type { EventPublisher } from '../kafka/event-publisher.ts';
-import type { Logger } from '../observability/logger.ts';
+import type { EventPublisher, TopicMessages } from '../kafka/event-publisher.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { backoffDelay } from './backoff.ts';
 import { type EncodeOutboxRow, isPermanentEncodeFailure } from './encode-outbox-row.ts';
 import type { Wakeups } from './outbox-notifications.ts';
 
@@ -18,10 +27,8 @@ export interface OutboxRelayDeps {
   pool: Pool;
   publisher: EventPublisher;
   encode: EncodeOutboxRow;
-  /** Contract topic whose rows this relay publishes. */
-  contractTopic: string;
-  /** Kafka topic they land on: the contract topic in production, a scratch topic in tests. */
-  destinationTopic: string;
+  /** The Kafka topic a contract topic's events land on: itself in production, a scratch topic in tests. */
+  destinationOf: (topic: string) => string;
   wakeups?: Wakeups;
   logger: Logger;
   metrics: Metrics;
@@ -38,8 +45,15 @@ export interface OutboxRelay {
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+interface Encoded {
+  row: OutboxRow;
+  message: Message;
+  /** Joins the request's trace through the context stored with the row; ends when Kafka answers. */
+  span: Span;
+}
+
 export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
-  const log = deps.logger.child({ component: 'outbox-relay', topic: deps.destinationTopic });
+  const log = deps.logger.child({ component: 'outbox-relay' });
   let running: Promise<void> | undefined;
   let stopping = false;
   let woken = false;
@@ -71,12 +85,15 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     let broken = false;
     try {
       await client.query('BEGIN');
-      claimed = await claimPending(client, deps.contractTopic, deps.batchSize);
+      claimed = await claimPending(client, deps.batchSize);
       const { encoded, parked } = await encodeOrPark(client, claimed);
       if (encoded.length > 0) {
-        await deps.publisher.publish(
-          deps.destinationTopic,
-          encoded.map(({ message }) => message),
+        await deps.publisher.publish(byDestination(encoded)).then(
+          () => endSpans(encoded),
+          (error: unknown) => {
+            endSpans(encoded, error);
+            throw error;
+          },
         );
         await markPublished(
           client,
@@ -108,13 +125,19 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
 
   /** Rows that can never be encoded are parked (failed_at) so they do not block the rows behind them. */
   async function encodeOrPark(client: PoolClient, rows: OutboxRow[]) {
-    const encoded: Array<{ row: OutboxRow; message: Message }> = [];
+    const encoded: Encoded[] = [];
     const parked: Array<{ row: OutboxRow; error: unknown }> = [];
     for (const row of rows) {
       try {
         const value = await deps.encode(row);
-        const headers = { ...row.headers, 'event-id': row.id };
-        encoded.push({ row, message: { key: row.aggregateId, value, headers } });
+        const headers = { ...row.headers, [EVENT_HEADERS.eventId]: row.id };
+        const span = startSendSpan(
+          { topic: deps.destinationOf(row.topic), key: row.key },
+          contextOf(row.headers),
+        );
+        if (span.isRecording()) recordContract(span, messageContract(row.topic, value));
+        injectInto(headers, span);
+        encoded.push({ row, message: { key: row.key, value, headers }, span });
       } catch (error) {
         if (!isPermanentEncodeFailure(error)) throw error;
         await markFailed(client, row.id, errorMessage(error));
@@ -122,6 +145,25 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       }
     }
     return { encoded, parked };
+  }
+
+  function endSpans(encoded: Encoded[], error?: unknown): void {
+    for (const { span } of encoded) {
+      if (error !== undefined) failSpan(span, error);
+      span.end();
+    }
+  }
+
+  /** One send for the whole batch, whatever topics its rows belong to; order within a topic is kept. */
+  function byDestination(encoded: Encoded[]): TopicMessages[] {
+    const batches = new Map<string, Message[]>();
+    for (const { row, message } of encoded) {
+      const topic = deps.destinationOf(row.topic);
+      const messages = batches.get(topic) ?? [];
+      messages.push(message);
+      batches.set(topic, messages);
+    }
+    return [...batches].map(([topic, messages]) => ({ topic, messages }));
   }
 
   async function loop(): Promise<void> {

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { createPool, migrate, migrationsDirOf, type Pool } from '@events/service-platform/postgres';
 import pg from 'pg';
 import { pino } from 'pino';
-import { migrate } from '../../src/db/migrate.ts';
-import { createPool, type Pool } from '../../src/db/pool.ts';
 import { registerCleanup } from './cleanup.ts';
 
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/user_service_test';
+
+export const MIGRATIONS_DIR = migrationsDirOf(import.meta.url);
 
 export interface TestDatabase {
   pool: Pool;
@@ -28,8 +29,15 @@ export async function useTestDatabase({ migrated = true } = {}): Promise<TestDat
     });
   }
   await admin.query(`CREATE SCHEMA ${schema}`);
-  const pool = createPool({ connectionString: TEST_DATABASE_URL, schema, logger: pino({ level: 'silent' }) });
-  if (migrated) await migrate({ pool, logger: pino({ level: 'silent' }) });
+  const logger = pino({ level: 'silent' });
+  const pool = createPool({
+    connectionString: TEST_DATABASE_URL,
+    max: 10,
+    applicationName: 'user-service-test',
+    schema,
+    logger,
+  });
+  if (migrated) await migrate({ pool, dir: MIGRATIONS_DIR, logger });
   registerCleanup(async () => {
     await pool.end();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);

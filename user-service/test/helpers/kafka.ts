@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { stackAddresses } from '@events/test-kit/stack-addresses';
 import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import { registerCleanup } from './cleanup.ts';
 
-export const TEST_BROKERS = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-
 const kafka = new Kafka({
   clientId: 'user-service-tests',
-  brokers: TEST_BROKERS,
+  brokers: stackAddresses.brokers,
   logLevel: logLevel.NOTHING,
 });
 
@@ -17,9 +16,12 @@ export async function useTestTopic(): Promise<string> {
   try {
     await admin.connect();
   } catch (error) {
-    throw new Error(`Kafka is not reachable at ${TEST_BROKERS.join(',')}: run \`npm run stack:up\``, {
-      cause: error,
-    });
+    throw new Error(
+      `Kafka is not reachable at ${stackAddresses.brokers.join(',')}: run \`npm run stack:up\``,
+      {
+        cause: error,
+      },
+    );
   }
   await admin.createTopics({
     topics: [{ topic, numPartitions: 6, replicationFactor: 1 }],

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import type { ProblemDetails } from '@events/service-platform/http';
 import type { Express } from 'express';
-import type { ErrorBody } from '../../src/http/error-handler.ts';
 import { registerCleanup } from './cleanup.ts';
 
 /** Listens on a free port; the server closes when the calling test (or file) ends. */
@@ -36,4 +36,8 @@ export interface UserBody {
 
 /** Typed views of response bodies; the assertions on them are what checks the shape. */
 export const userBody = async (response: Response) => (await response.json()) as UserBody;
-export const errorBody = async (response: Response) => ((await response.json()) as ErrorBody).error;
+export async function problemBody(response: Response): Promise<ProblemDetails> {
+  if (!response.headers.get('content-type')?.startsWith('application/problem+json'))
+    throw new Error(`expected problem details, got ${response.headers.get('content-type')}`);
+  return (await response.json()) as ProblemDetails;
+}

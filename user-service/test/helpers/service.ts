@@ -8,6 +8,8 @@ import { useTestTopic } from './kafka.ts';
 interface ServiceOptions {
   db: TestDatabase;
   topic: string;
+  /** Extra variables, e.g. shorter HTTP timeouts. */
+  env?: Record<string, string>;
 }
 
 /** The whole service as `npm start` wires it, on a free port, against a test schema and topic. */
@@ -20,16 +22,19 @@ export function startTestService(options: ServiceOptions): Promise<RunningServic
     USER_REGISTER_TOPIC: options.topic,
     OUTBOX_POLL_INTERVAL_MS: '500',
     OUTBOX_MAX_BACKOFF_MS: '1000',
+    ...options.env,
   });
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
   return startService(config, logger, { schema: options.db.schema });
 }
 
 /** A fresh test schema and topic with the service wired to them, all cleaned up when the calling test (or file) ends. */
-export async function useService(): Promise<{ db: TestDatabase; topic: string; url: string }> {
+export async function useService(
+  env: Record<string, string> = {},
+): Promise<{ db: TestDatabase; topic: string; url: string }> {
   const db = await useTestDatabase();
   const topic = await useTestTopic();
-  const service = await startTestService({ db, topic });
-  registerCleanup(() => service.close());
+  const service = await startTestService({ db, topic, env });
+  registerCleanup(() => service.stop());
   return { db, topic, url: service.url };
 }

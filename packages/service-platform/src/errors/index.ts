@@ -1,0 +1,1 @@
+export { isServiceError, ServiceError, type ServiceErrorOptions } from './service-error.ts';

@@ -1,0 +1,58 @@
+import { Router } from 'express';
+import type { Registry } from 'prom-client';
+import { ServiceError } from '../errors/service-error.ts';
+
+/** A dependency probe: resolves when the dependency can take work, rejects (with the reason) otherwise. */
+export type ReadinessCheck = () => Promise<void> | void;
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+async function probe(check: ReadinessCheck): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * `/healthz` (the process runs), `/readyz` (every check passes within 2 s, else a 503 problem naming the
+ * ones that failed) and `/metrics` (Prometheus text).
+ */
+export function healthRoutes(deps: {
+  readiness: Record<string, ReadinessCheck>;
+  registry: Registry;
+}): Router {
+  const router = Router();
+
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/readyz', async (_req, res) => {
+    const entries = Object.entries(deps.readiness);
+    const results = await Promise.allSettled(entries.map(([, check]) => probe(check)));
+    const down = entries.flatMap(([name], index) => {
+      const result = results[index];
+      if (result?.status !== 'rejected') return [];
+      res.locals.log.warn({ check: name, err: result.reason }, 'readiness check failed');
+      return [{ path: name, message: `${name} is not ready` }];
+    });
+    if (down.length > 0) {
+      throw new ServiceError('NOT_READY', `Not ready: ${down.map(({ path }) => path).join(', ')}.`, {
+        errors: down,
+      });
+    }
+    res.json({ status: 'ready', checks: Object.fromEntries(entries.map(([name]) => [name, 'up'])) });
+  });
+
+  router.get('/metrics', async (_req, res) => {
+    res.set('Content-Type', deps.registry.contentType).send(await deps.registry.metrics());
+  });
+
+  return router;
+}

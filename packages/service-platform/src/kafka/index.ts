@@ -1,0 +1,1 @@
+export { createKafka, kafkaReachable } from './create-kafka.ts';

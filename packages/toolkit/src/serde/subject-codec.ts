@@ -1,0 +1,102 @@
+import type avsc from 'avsc';
+import { createAvroType } from '../avro/create-avro-type.ts';
+import { ContractError } from '../errors.ts';
+import type { RegistryRest } from '../registry/registry-rest.ts';
+import type { SchemaLookup } from '../registry/schema-lookup.ts';
+import type { RegisteredSchema } from '../topic-descriptor.ts';
+import { findInvalidFields } from './validation.ts';
+import { encodeFramed } from './wire-format.ts';
+
+/** A compiled schema as registered under its subject, and its id once looked up. */
+export interface WriterIdSlot {
+  readonly registered: RegisteredSchema;
+  writerId: number | undefined;
+  pendingWriterId: Promise<number> | undefined;
+}
+
+/** One compiled record (an event, a key): the type encode writes and decode reads into, and its slot. */
+export interface SubjectCodec {
+  /** Names the data in errors: `orders`, `orders key`, `orders event shop.orders.OrderPlaced`. */
+  readonly label: string;
+  readonly type: avsc.Type;
+  /** The union subject's slot for an event of a union topic, else the codec's own. */
+  readonly slot: WriterIdSlot;
+}
+
+export function createSlot(registered: RegisteredSchema): WriterIdSlot {
+  return { registered, writerId: undefined, pendingWriterId: undefined };
+}
+
+export function createSubjectCodec(label: string, readerSchema: unknown, slot: WriterIdSlot): SubjectCodec {
+  return { label, type: createAvroType(readerSchema), slot };
+}
+
+/** The registry side of a serde: id lookups (optionally registering, dev/test only) and writer types. */
+export interface WriterIds {
+  lookup: SchemaLookup;
+  rest: RegistryRest | undefined;
+}
+
+async function fetchWriterId(slot: WriterIdSlot, ids: WriterIds): Promise<number> {
+  try {
+    return await ids.lookup.idOf(slot.registered);
+  } catch (error) {
+    if (!(ids.rest && error instanceof ContractError && error.code === 'SCHEMA_NOT_REGISTERED')) throw error;
+    const { subject, schema, references } = slot.registered;
+    return (await ids.rest.register(subject, schema, references)).id;
+  }
+}
+
+/** The id to frame with; looked up once (concurrent callers share the request), then synchronous. */
+export function writerIdOf(slot: WriterIdSlot, ids: WriterIds): Promise<number> {
+  if (slot.writerId !== undefined) return Promise.resolve(slot.writerId);
+  slot.pendingWriterId ??= fetchWriterId(slot, ids)
+    .then((id) => {
+      slot.writerId = id;
+      return id;
+    })
+    .finally(() => {
+      slot.pendingWriterId = undefined;
+    });
+  return slot.pendingWriterId;
+}
+
+/** INVALID_VALUE listing every bad field of `value` against the codec's type. */
+export function invalidValue(codec: SubjectCodec, value: unknown, cause?: unknown): ContractError {
+  const details = findInvalidFields(codec.type, value);
+  const summary = details.map((field) => `${field.path || '(value)'}: ${field.message}`).join('; ');
+  return new ContractError('INVALID_VALUE', `invalid ${codec.label}: ${summary || String(cause)}`, {
+    details,
+    cause,
+  });
+}
+
+/** How to read data of one writer schema into `codec`'s type: null when the writer schema is the compiled one. */
+export function resolverFor(codec: SubjectCodec, writer: avsc.Type, id: number): avsc.Resolver | null {
+  if (writer.equals(codec.type)) return null;
+  try {
+    return codec.type.createResolver(writer);
+  } catch (error) {
+    throw new ContractError(
+      'UNDECODABLE',
+      `schema id ${id} cannot be read as ${codec.slot.registered.subject}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+}
+
+/** Frames a record with its slot's writer id (after the branch index for a union subject), validated. */
+export async function encodeChecked(
+  codec: SubjectCodec,
+  record: unknown,
+  ids: WriterIds,
+  branch?: number,
+): Promise<Buffer> {
+  if (codec.slot.writerId === undefined && !codec.type.isValid(record)) throw invalidValue(codec, record);
+  const id = await writerIdOf(codec.slot, ids);
+  try {
+    return encodeFramed(codec.type, id, record, branch);
+  } catch (error) {
+    throw invalidValue(codec, record, error);
+  }
+}

@@ -1,0 +1,12 @@
+import { createSerde } from '@events/contracts';
+import { createUserStore } from '../../src/db/user-store.ts';
+import { createUsers, type Users } from '../../src/domain/users.ts';
+import type { TestDatabase } from './database.ts';
+
+// Writing events needs the contracts' JSON form only, never the registry.
+const serde = createSerde({ registry: { url: 'http://127.0.0.1:4/unused' } });
+
+/** The registration use cases over a test database, as the service wires them. */
+export function usersIn(db: TestDatabase): Users {
+  return createUsers({ store: createUserStore({ pool: db.pool, json: serde }) });
+}

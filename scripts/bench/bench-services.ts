@@ -5,12 +5,18 @@ import { ServiceProcess } from '../harness/service-process.ts';
 import { zipkinUrl } from '../stack/parts/zipkin.ts';
 import { logsDir } from '../stack/paths.ts';
 
+// BENCH_PORT_BASE moves every port, so two runs on one machine do not take each other's services.
+const base = Number(process.env.BENCH_PORT_BASE ?? 3200);
+if (!Number.isInteger(base) || base < 1024 || base > 65_000)
+  throw new Error(
+    `BENCH_PORT_BASE must be a port number from 1024 to 65000, not ${process.env.BENCH_PORT_BASE}`,
+  );
 export const ports = {
-  userService: 3200,
-  profileService: 3201,
-  ceiling: 3202,
-  dualWrite: 3203,
-  jsonConsumer: 3204,
+  userService: base,
+  profileService: base + 1,
+  ceiling: base + 2,
+  dualWrite: base + 3,
+  jsonConsumer: base + 4,
 };
 // Measure what ships: the services log at their default level, into files under .stack/logs.
 const LOG_LEVEL = 'info';

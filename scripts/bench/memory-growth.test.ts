@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryGrowth, parseVmRss } from './memory-growth.ts';
+import { memoryGrowth, parseGauge, parseVmRss } from './memory-growth.ts';
 
 const MB = 1024 * 1024;
 
@@ -44,5 +44,25 @@ describe('parseVmRss', () => {
 
   it('fails clearly without a VmRSS line', () => {
     expect(() => parseVmRss('Name:\tnode\n')).toThrow(/no VmRSS/);
+  });
+});
+
+describe('parseGauge', () => {
+  const text = [
+    '# HELP nodejs_heap_size_used_bytes Process heap size used from Node.js in bytes.',
+    '# TYPE nodejs_heap_size_used_bytes gauge',
+    'nodejs_heap_size_used_bytes 23456789',
+    'nodejs_heap_size_used_bytes_other 1',
+    '',
+  ].join('\n');
+
+  it('reads the gauge by its exact name', () => {
+    expect(parseGauge(text, 'nodejs_heap_size_used_bytes')).toBe(23456789);
+  });
+
+  it('fails clearly when the gauge is missing', () => {
+    expect(() => parseGauge(text, 'process_resident_memory_bytes')).toThrow(
+      /no process_resident_memory_bytes/,
+    );
   });
 });

@@ -41,3 +41,10 @@ export function parseVmRss(status: string): number {
   if (!match) throw new Error('no VmRSS line in /proc/<pid>/status');
   return Number(match[1]) * 1024;
 }
+
+/** The value of an unlabelled gauge in Prometheus text (prom-client's `nodejs_heap_size_used_bytes`). */
+export function parseGauge(metrics: string, name: string): number {
+  const match = new RegExp(`^${name} ([0-9.e+]+)$`, 'm').exec(metrics);
+  if (!match) throw new Error(`no ${name} in the metrics`);
+  return Number(match[1]);
+}

@@ -40,5 +40,6 @@ describe('profileCosts', () => {
       ['node internals', 0.25],
     ]);
     expect(costs.byFunction[0]).toEqual(['writev  [pg]', 3]);
+    expect(costs.entry).toBe('user-service/dist/main.js');
   });
 });

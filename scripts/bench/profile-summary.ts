@@ -21,7 +21,11 @@ export interface ProfileCosts {
   byPackage: Array<[string, number]>;
   /** Self time per function, highest first. */
   byFunction: Array<[string, number]>;
+  /** The process's entry point (a service's dist/main.js, a bench peer or ceiling), when the profile shows it. */
+  entry: string | undefined;
 }
+
+const ENTRY = /^(?:[^/]+\/dist\/main\.js|scripts\/bench\/(?:peers|ceiling)\/[^/]+\.ts)$/;
 
 const IDLE = new Set(['(idle)', '(program)']);
 const INTERNAL = new Set(['node internals', '(root)']);
@@ -63,7 +67,11 @@ export function profileCosts(profile: CpuProfile, root = repoRoot): ProfileCosts
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
   });
   const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]);
-  return { totalMs, byPackage: sorted(byPackage), byFunction: sorted(byFunction) };
+  const prefix = `file://${root}/`;
+  const entry = profile.nodes
+    .map(({ callFrame: { url } }) => (url.startsWith(prefix) ? url.slice(prefix.length) : ''))
+    .find((path) => ENTRY.test(path));
+  return { totalMs, byPackage: sorted(byPackage), byFunction: sorted(byFunction), entry };
 }
 
 /** A short text report of every .cpuprofile in `dir`: where busy time went, by package and by function. */
@@ -75,7 +83,7 @@ export function summarizeProfiles(dir: string, top = 10): string {
       const costs = profileCosts(JSON.parse(readFileSync(join(dir, name), 'utf8')) as CpuProfile);
       const pct = (ms: number) => `${((100 * ms) / costs.totalMs).toFixed(1).padStart(5)} %`;
       return [
-        `${join(dir, name)}: ${(costs.totalMs / 1000).toFixed(1)} s busy`,
+        `${costs.entry ?? 'unknown process'} (${join(dir, name)}): ${(costs.totalMs / 1000).toFixed(1)} s busy`,
         '  by package:',
         ...costs.byPackage.slice(0, top).map(([pkg, ms]) => `    ${pct(ms)}  ${pkg}`),
         '  by function (self time):',

@@ -29,6 +29,8 @@ import { waitForStack } from './stack-preflight.ts';
 import { writeResults } from './write-results.ts';
 
 const options = parseBenchOptions(process.argv.slice(2));
+// Interrupted: leave through 'exit', whose handlers kill every service and broker the run started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 const ctx = createRunContext('bench');
 // Every figure but these talks to the registry; all but serde also run the services.
 const needsRegistry: readonly FigureId[] = figureIds.filter((id) => id !== 'schemas-check');

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { RunContext } from '../../harness/run-context.ts';
 import type { ServiceProcess } from '../../harness/service-process.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
-import { type MemoryGrowth, memoryGrowth, parseVmRss, type RssSample } from '../memory-growth.ts';
+import { type MemoryGrowth, memoryGrowth, parseGauge, parseVmRss, type RssSample } from '../memory-growth.ts';
 import { startPipeline } from './pipelines.ts';
 import { watchProfiles } from './profile-watcher.ts';
 import { registerAtRate } from './register-at-rate.ts';
@@ -33,6 +34,13 @@ function sampleRss(service: ServiceProcess) {
   };
 }
 
+/** V8's used heap as the service reports it on /metrics: tells a leak from a heap V8 just has not collected. */
+async function heapUsed(service: ServiceProcess): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${service.spec.port}/metrics`);
+  if (!response.ok) throw new Error(`${service.spec.name} /metrics answered ${response.status}`);
+  return parseGauge(await response.text(), 'nodejs_heap_size_used_bytes');
+}
+
 const mb = (bytes: number) => (bytes / MB).toFixed(1);
 const describeGrowth = (g: MemoryGrowth) =>
   `${mb(g.firstBytes)} → ${mb(g.lastBytes)} MB (${((g.growth - 1) * 100).toFixed(1)} %), peak ${mb(g.peakBytes)} MB`;
@@ -53,6 +61,9 @@ export async function memoryUnderLoadFigure(
     const sides = [pipeline.producerSide, pipeline.consumerSide];
     const samplers = sides.map(sampleRss);
     ctx.log(`memory: ${options.ratePerSecond}/s for ${options.durationS} s`);
+    const firstHeaps = sleep(options.windowS * 1000).then(() => Promise.all(sides.map(heapUsed)));
+    // Awaited after the run; until then a failed scrape must not count as an unhandled rejection.
+    firstHeaps.catch(() => undefined);
     const run = await registerAtRate(ctx, watcher, {
       baseUrl: pipeline.baseUrl,
       ratePerSecond: options.ratePerSecond,
@@ -60,6 +71,7 @@ export async function memoryUnderLoadFigure(
       tag: 'm',
     });
     const growths = samplers.map((sampler) => memoryGrowth(sampler.stop(), options.windowS * 1000));
+    const [before, after] = [await firstHeaps, await Promise.all(sides.map(heapUsed))];
     const worst = growths.reduce((a, b) => (b.growth > a.growth ? b : a));
     const details: Figure['details'] = {
       measured: `VmRSS every ${SAMPLE_EVERY_MS} ms; mean of the first ${options.windowS} s vs the last ${options.windowS} s of ${options.durationS} s of registrations`,
@@ -67,6 +79,8 @@ export async function memoryUnderLoadFigure(
     };
     sides.forEach((side, i) => {
       details[side.spec.name] = describeGrowth(growths[i] as MemoryGrowth);
+      details[`${side.spec.name} V8 heap used after ${options.windowS} s → at the end (MB)`] =
+        `${mb(before[i] as number)} → ${mb(after[i] as number)}`;
     });
     return {
       id: 'memory-under-load',

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { RunContext } from '../../harness/run-context.ts';
 import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
-import { createLogger, migrateUserDb } from '../peers/service-parts.ts';
+import { migrateUserDb } from '../peers/service-parts.ts';
 import { summarize } from '../stats.ts';
 import { formatLatencies } from './e2e-latency.ts';
 import { measureWithWarmUp } from './load-test.ts';
@@ -40,12 +40,12 @@ async function outboxSize(databaseUrl: string): Promise<OutboxSize> {
 async function fillPublishedOutbox(databaseUrl: string, count: number): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
-    await migrateUserDb({ pool, logger: createLogger({ name: 'bench', level: 'warn' }) });
+    await migrateUserDb(pool);
     await pool.query(
       `INSERT INTO outbox (id, aggregate_id, topic, payload, headers, created_at, published_at, attempts)
        SELECT gen_random_uuid(), u.id, $2, jsonb_build_object(
                 'userId', u.id, 'email', 'filler.' || i || '@example.com', 'username', 'filler_' || i,
-                'registeredAt', floor(extract(epoch FROM u.at) * 1000)::bigint, 'displayName', NULL)::text,
+                'registeredAt', to_char(u.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'displayName', NULL),
               '{"traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}',
               u.at, u.at + interval '5 ms', 1
        FROM generate_series(1, $1::int) AS i,

@@ -9,18 +9,11 @@ import express, { type ErrorRequestHandler } from 'express';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { readPeerEnv } from './peer-env.ts';
-import {
-  createLogger,
-  emailKey,
-  jsonBody,
-  migrateUserDb,
-  parseRegistration,
-  usernameKey,
-} from './service-parts.ts';
+import { emailKey, jsonBody, migrateUserDb, parseRegistration, usernameKey } from './service-parts.ts';
 
 const env = readPeerEnv(['DATABASE_URL', 'KAFKA_BROKERS', 'TOPIC', 'PORT']);
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
-await migrateUserDb({ pool, logger: createLogger({ name: 'dual-write-peer', level: 'warn' }) });
+await migrateUserDb(pool);
 const kafka = new Kafka({
   clientId: 'dual-write-peer',
   brokers: env.KAFKA_BROKERS.split(','),

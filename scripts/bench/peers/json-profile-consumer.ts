@@ -8,7 +8,6 @@ import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { readPeerEnv } from './peer-env.ts';
 import {
-  createLogger,
   createProfile,
   createProfileRepository,
   keepNewestPerUser,
@@ -20,7 +19,7 @@ const CHUNK_SIZE = 500;
 
 const env = readPeerEnv(['DATABASE_URL', 'KAFKA_BROKERS', 'TOPIC', 'GROUP', 'PORT']);
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
-await migrateProfileDb({ pool, logger: createLogger({ name: 'json-consumer-peer', level: 'warn' }) });
+await migrateProfileDb(pool);
 const repository = createProfileRepository({ pool });
 const kafka = new Kafka({
   clientId: 'json-consumer-peer',

@@ -15,11 +15,12 @@ export const loadConfig = defineServiceConfig({
     CONSUMER_GROUP: z.string().min(1).default('profile-service'),
     SOURCE_TOPIC: z.string().min(1).default(consumedTopic),
     DLQ_TOPIC: z.string().min(1).optional(),
-    KAFKA_SESSION_TIMEOUT_MS: integer(6_000).default(30_000),
+    // Short: after a broker restart the group waits this long for the old member before a new one may join.
+    KAFKA_SESSION_TIMEOUT_MS: integer(6_000).default(10_000),
     PARTITIONS_CONCURRENCY: integer(1, 64).default(3),
     BATCH_CHUNK_SIZE: integer(1, 10_000).default(500),
     RETRY_INITIAL_MS: integer(1).default(500),
-    RETRY_MAX_MS: integer(1).default(30_000),
+    RETRY_MAX_MS: integer(1).default(2_000),
   },
   build: (env) => ({
     consumer: {

@@ -32,8 +32,9 @@ export async function startProfileService({
   const metrics = createMetrics();
   const pool = createPool({ ...config.database, applicationName: config.serviceName, logger });
   const repository = createProfileRepository({ pool });
+  // Retries keep probing every 2 s at most: after an outage the consumer is back within seconds of the broker.
   const kafka = createKafka(config.kafka, logger, {
-    retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 10_000 },
+    retry: { initialRetryTime: 300, retries: 8, maxRetryTime: 2_000 },
   });
   const producer = kafka.producer({
     allowAutoTopicCreation: false,

@@ -10,7 +10,15 @@ export interface BenchOptions {
   serde: { rounds: number; roundMs: number; warmupOps: number };
   http: { connections: number; durationS: number };
   e2e: { ratePerSecond: number; durationS: number };
-  catchUp: { events: number };
+  catchUp: { sizes: readonly number[] };
+  scaleOut: { events: number };
+  memory: { ratePerSecond: number; durationS: number; windowS: number };
+  outage: { ratePerSecond: number; beforeS: number; outageS: number };
+  outboxAtScale: {
+    publishedRows: number;
+    http: BenchOptions['http'];
+    e2e: BenchOptions['e2e'];
+  };
   /** Catalog sizes `schemas:check` is timed on, each with its limit above Node's start-up. */
   schemasCheck: { sizes: Array<{ subjects: number; versions: number; limitMs: number }>; runs: number };
 }
@@ -42,6 +50,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   if (unknown.length > 0)
     throw new Error(`unknown figure(s) ${unknown.join(', ')}; use ${figureIds.join(', ')}`);
   const quick = values.quick;
+  const http = quick ? { connections: 16, durationS: 3 } : { connections: 32, durationS: 10 };
+  const e2e = quick ? { ratePerSecond: 50, durationS: 4 } : { ratePerSecond: 200, durationS: 15 };
   return {
     quick,
     only: figureIds.filter((id) => only.includes(id)),
@@ -50,9 +60,17 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     serde: quick
       ? { rounds: 3, roundMs: 100, warmupOps: 5_000 }
       : { rounds: 7, roundMs: 400, warmupOps: 50_000 },
-    http: quick ? { connections: 16, durationS: 3 } : { connections: 32, durationS: 10 },
-    e2e: quick ? { ratePerSecond: 50, durationS: 4 } : { ratePerSecond: 200, durationS: 15 },
-    catchUp: { events: quick ? 5_000 : 100_000 },
+    http,
+    e2e,
+    catchUp: { sizes: quick ? [5_000] : [10_000, 100_000, 1_000_000] },
+    scaleOut: { events: quick ? 5_000 : 100_000 },
+    memory: quick
+      ? { ratePerSecond: 100, durationS: 8, windowS: 2 }
+      : { ratePerSecond: 500, durationS: 60, windowS: 10 },
+    outage: quick
+      ? { ratePerSecond: 50, beforeS: 2, outageS: 5 }
+      : { ratePerSecond: 100, beforeS: 5, outageS: 15 },
+    outboxAtScale: { publishedRows: quick ? 20_000 : 1_000_000, http, e2e },
     schemasCheck: {
       sizes: [
         { subjects: 50, versions: 10, limitMs: 300 },

@@ -3,8 +3,12 @@ export const figureIds = [
   'serde',
   'schemas-check',
   'http-register',
+  'tracing-overhead',
   'e2e-latency',
   'consumer-catch-up',
+  'memory-under-load',
+  'outbox-at-scale',
+  'outage-recovery',
   'consumer-scale-out',
 ] as const;
 export type FigureId = (typeof figureIds)[number];

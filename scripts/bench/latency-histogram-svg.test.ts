@@ -19,6 +19,12 @@ describe('latencyHistogramSvg', () => {
     expect(svg).toContain('ours (n=200)');
   });
 
+  it('puts the label of a marker at the right edge on its left', () => {
+    const svg = latencyHistogramSvg('t', [{ label: 'a', color: '#000', samples: [1, 1, 1, 100] }]);
+    expect(svg).toMatch(/text-anchor="end"> p99 100\.0 ms /);
+    expect(svg).toMatch(/text-anchor="start"> p50 1\.0 ms /);
+  });
+
   it('stays small enough to commit', () => {
     const svg = latencyHistogramSvg('t', [
       { label: 'a', color: '#000', samples: Array.from({ length: 50_000 }, Math.random) },

@@ -47,7 +47,9 @@ export function latencyHistogramSvg(title: string, series: readonly Series[]): s
       if (!Number.isFinite(value)) return '';
       const px = x(value).toFixed(1);
       const labelY = MARGIN.top + 12 + si * 12;
-      return `<line x1="${px}" x2="${px}" y1="${MARGIN.top}" y2="${MARGIN.top + plotH}" stroke="${s.color}" stroke-dasharray="${p === 50 ? '4 3' : '1 3'}"/><text x="${px}" y="${labelY}" font-size="10" fill="${s.color}"> p${p} ${value.toFixed(1)} ms</text>`;
+      // A marker near the right edge gets its label on its left, or the label would be cut off.
+      const anchor = x(value) > WIDTH - MARGIN.right - 90 ? 'end' : 'start';
+      return `<line x1="${px}" x2="${px}" y1="${MARGIN.top}" y2="${MARGIN.top + plotH}" stroke="${s.color}" stroke-dasharray="${p === 50 ? '4 3' : '1 3'}"/><text x="${px}" y="${labelY}" font-size="10" fill="${s.color}" text-anchor="${anchor}"> p${p} ${value.toFixed(1)} ms </text>`;
     }),
   );
   const ticks = Array.from({ length: 6 }, (_, i) => (top * i) / 5).map(

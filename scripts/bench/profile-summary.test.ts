@@ -31,7 +31,7 @@ describe('profileCosts', () => {
       samples: [1, 2, 3, 2, 4, 1, 6, 7],
       timeDeltas: [5000, 1000, 2000, 1000, 500, 9000, 3000, 250],
     };
-    const costs = profileCosts(profile);
+    const costs = profileCosts(profile, '/work/main');
     expect(costs.totalMs).toBe(7.75);
     expect(costs.byPackage).toEqual([
       ['pg', 5],
@@ -40,5 +40,6 @@ describe('profileCosts', () => {
       ['node internals', 0.25],
     ]);
     expect(costs.byFunction[0]).toEqual(['writev  [pg]', 3]);
+    expect(costs.entry).toBe('user-service/dist/main.js');
   });
 });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { repoRoot } from '../stack/paths.ts';
 
 interface CpuProfile {
   nodes: Array<{
@@ -20,22 +21,26 @@ export interface ProfileCosts {
   byPackage: Array<[string, number]>;
   /** Self time per function, highest first. */
   byFunction: Array<[string, number]>;
+  /** The process's entry point (a service's dist/main.js, a bench peer or ceiling), when the profile shows it. */
+  entry: string | undefined;
 }
+
+const ENTRY = /^(?:[^/]+\/dist\/main\.js|scripts\/bench\/(?:peers|ceiling)\/[^/]+\.ts)$/;
 
 const IDLE = new Set(['(idle)', '(program)']);
 const INTERNAL = new Set(['node internals', '(root)']);
 
-function packageOf(url: string, functionName: string): string {
+function packageOf(url: string, functionName: string, root: string): string {
   if (functionName.startsWith('(')) return functionName;
   const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (dependency) return dependency[1] as string;
   if (url.startsWith('node:') || url === '') return 'node internals';
-  const workspace = /\/work\/main\/([^/]+)\//.exec(url);
-  return workspace ? `${workspace[1]} (ours)` : basename(url);
+  const inRepo = url.startsWith(`file://${root}/`) ? url.slice(`file://${root}/`.length) : undefined;
+  return inRepo ? `${inRepo.split('/')[0]} (ours)` : basename(url);
 }
 
-/** Self time of a V8 .cpuprofile, idle excluded, per package and per function. */
-export function profileCosts(profile: CpuProfile): ProfileCosts {
+/** Self time of a V8 .cpuprofile, idle excluded, per package and per function; `root` is our checkout. */
+export function profileCosts(profile: CpuProfile, root = repoRoot): ProfileCosts {
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
   const parents = new Map(
     profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])),
@@ -43,7 +48,7 @@ export function profileCosts(profile: CpuProfile): ProfileCosts {
   const callerPackage = (id: number): string => {
     for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
       const frame = frames.get(at);
-      const pkg = frame && packageOf(frame.url, frame.functionName);
+      const pkg = frame && packageOf(frame.url, frame.functionName, root);
       if (pkg && !INTERNAL.has(pkg)) return pkg;
     }
     return 'node internals';
@@ -62,7 +67,11 @@ export function profileCosts(profile: CpuProfile): ProfileCosts {
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
   });
   const sorted = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]);
-  return { totalMs, byPackage: sorted(byPackage), byFunction: sorted(byFunction) };
+  const prefix = `file://${root}/`;
+  const entry = profile.nodes
+    .map(({ callFrame: { url } }) => (url.startsWith(prefix) ? url.slice(prefix.length) : ''))
+    .find((path) => ENTRY.test(path));
+  return { totalMs, byPackage: sorted(byPackage), byFunction: sorted(byFunction), entry };
 }
 
 /** A short text report of every .cpuprofile in `dir`: where busy time went, by package and by function. */
@@ -74,7 +83,7 @@ export function summarizeProfiles(dir: string, top = 10): string {
       const costs = profileCosts(JSON.parse(readFileSync(join(dir, name), 'utf8')) as CpuProfile);
       const pct = (ms: number) => `${((100 * ms) / costs.totalMs).toFixed(1).padStart(5)} %`;
       return [
-        `${join(dir, name)}: ${(costs.totalMs / 1000).toFixed(1)} s busy`,
+        `${costs.entry ?? 'unknown process'} (${join(dir, name)}): ${(costs.totalMs / 1000).toFixed(1)} s busy`,
         '  by package:',
         ...costs.byPackage.slice(0, top).map(([pkg, ms]) => `    ${pct(ms)}  ${pkg}`),
         '  by function (self time):',

@@ -12,35 +12,41 @@ import { createRunContext } from '../harness/run-context.ts';
 import { repoRoot } from '../stack/paths.ts';
 import { type BenchOptions, parseBenchOptions } from './bench-options.ts';
 import { enableProfiling } from './bench-services.ts';
-import type { BenchReport, FigureId, FigureOutcome } from './figure.ts';
+import { type BenchReport, type FigureId, type FigureOutcome, figureIds } from './figure.ts';
 import { consumerCatchUpFigure } from './figures/consumer-catch-up.ts';
 import { consumerScaleOutFigure } from './figures/consumer-scale-out.ts';
 import { e2eLatencyFigure } from './figures/e2e-latency.ts';
 import { httpRegisterFigure } from './figures/http-register.ts';
+import { memoryUnderLoadFigure } from './figures/memory-under-load.ts';
+import { outageRecoveryFigure } from './figures/outage-recovery.ts';
+import { outboxAtScaleFigure } from './figures/outbox-at-scale.ts';
 import { schemasCheckFigure } from './figures/schemas-check.ts';
 import { serdeFigure } from './figures/serde.ts';
+import { tracingOverheadFigure } from './figures/tracing-overhead.ts';
 import { summarizeProfiles } from './profile-summary.ts';
 import { renderReport } from './render-table.ts';
 import { waitForStack } from './stack-preflight.ts';
 import { writeResults } from './write-results.ts';
 
 const options = parseBenchOptions(process.argv.slice(2));
+// Interrupted: leave through 'exit', whose handlers kill every service and broker the run started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 const ctx = createRunContext('bench');
-const needsServices: readonly FigureId[] = [
-  'http-register',
-  'e2e-latency',
-  'consumer-catch-up',
-  'consumer-scale-out',
-];
-const needsRegistry: readonly FigureId[] = ['serde', ...needsServices];
+// Every figure but these talks to the registry; all but serde also run the services.
+const needsRegistry: readonly FigureId[] = figureIds.filter((id) => id !== 'schemas-check');
+const needsServices: readonly FigureId[] = needsRegistry.filter((id) => id !== 'serde');
 
 const runners: Record<FigureId, (o: BenchOptions) => Promise<FigureOutcome>> = {
   serde: async (o) => ({ figure: await serdeFigure(ctx, o.serde) }),
   'schemas-check': async (o) => ({ figure: await schemasCheckFigure(ctx, o.schemasCheck) }),
   'http-register': async (o) => ({ figure: await httpRegisterFigure(ctx, o.http) }),
+  'tracing-overhead': async (o) => ({ figure: await tracingOverheadFigure(ctx, o.http) }),
   'e2e-latency': (o) => e2eLatencyFigure(ctx, o.e2e),
   'consumer-catch-up': async (o) => ({ figure: await consumerCatchUpFigure(ctx, o.catchUp) }),
-  'consumer-scale-out': async (o) => ({ figure: await consumerScaleOutFigure(ctx, o.catchUp) }),
+  'memory-under-load': async (o) => ({ figure: await memoryUnderLoadFigure(ctx, o.memory) }),
+  'outbox-at-scale': async (o) => ({ figure: await outboxAtScaleFigure(ctx, o.outboxAtScale) }),
+  'outage-recovery': async (o) => ({ figure: await outageRecoveryFigure(ctx, o.outage) }),
+  'consumer-scale-out': async (o) => ({ figure: await consumerScaleOutFigure(ctx, o.scaleOut) }),
 };
 
 async function main(): Promise<number> {

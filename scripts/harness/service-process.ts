@@ -109,6 +109,11 @@ export class ServiceProcess {
     mkdirSync(dirname(spec.logFile), { recursive: true });
   }
 
+  /** The running process's id (the bench samples its memory); undefined before start. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   async start(): Promise<void> {
     if (await this.answers()) {
       throw new Error(`port ${this.spec.port} already answers: another ${this.spec.name} is running there`);

@@ -14,7 +14,10 @@ export const loadConfig = defineServiceConfig({
     USER_REGISTER_TOPIC: z.string().min(1).optional(),
     OUTBOX_BATCH_SIZE: integer(1, 1000).default(100),
     OUTBOX_POLL_INTERVAL_MS: integer(50).default(1000),
-    OUTBOX_MAX_BACKOFF_MS: integer(100).default(30_000),
+    OUTBOX_MAX_BACKOFF_MS: integer(100).default(1_000),
+    OUTBOX_RETENTION_MINUTES: integer(1).default(60),
+    OUTBOX_PRUNE_BATCH_SIZE: integer(1, 10_000).default(1_000),
+    OUTBOX_PRUNE_INTERVAL_MS: integer(10).default(1_000),
   },
   build: (env) => ({
     autoRegisterSchemas: env.SCHEMA_REGISTRY_AUTO_REGISTER,
@@ -26,6 +29,11 @@ export const loadConfig = defineServiceConfig({
       batchSize: env.OUTBOX_BATCH_SIZE,
       pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
       maxBackoffMs: env.OUTBOX_MAX_BACKOFF_MS,
+    },
+    outboxPruning: {
+      retentionMinutes: env.OUTBOX_RETENTION_MINUTES,
+      batchSize: env.OUTBOX_PRUNE_BATCH_SIZE,
+      intervalMs: env.OUTBOX_PRUNE_INTERVAL_MS,
     },
   }),
 });

@@ -5,13 +5,14 @@ import type { Logger } from '@events/service-platform/observability';
 import { createPool, migrate, migrationsDirOf } from '@events/service-platform/postgres';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { countPending } from './db/outbox-repository.ts';
+import { announcePendingRows, countPending } from './db/outbox-repository.ts';
 import { createUserStore } from './db/user-store.ts';
 import { createUsers } from './domain/users.ts';
 import { createEventPublisher } from './kafka/event-publisher.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createOutboxEncoder } from './outbox/encode-outbox-row.ts';
 import { listenForOutboxRows } from './outbox/outbox-notifications.ts';
+import { createOutboxPruner } from './outbox/outbox-pruner.ts';
 import { createOutboxRelay } from './outbox/outbox-relay.ts';
 import { databaseReachable, registryReachable } from './readiness-checks.ts';
 
@@ -64,8 +65,10 @@ export async function startService(
     maxBackoffMs: config.outbox.maxBackoffMs,
   });
 
+  const pruner = createOutboxPruner({ pool, logger, ...config.outboxPruning });
+
   const app = createApp({
-    users: createUsers({ store: createUserStore({ pool, json: serde }) }),
+    users: createUsers({ store: createUserStore({ pool, json: serde, onEventStored: relay.wake }) }),
     readiness: {
       database: databaseReachable(pool),
       kafka: kafkaReachable(createKafka(config.kafka, logger, { retry: { retries: 0 } })),
@@ -77,11 +80,16 @@ export async function startService(
 
   const http = await startHttpServer({ app, config: config.http, logger });
   relay.start();
+  pruner.start();
 
   return {
     url: `http://127.0.0.1:${http.port}`,
     async stop() {
-      await Promise.all([http.close(), relay.stop()]);
+      await Promise.all([http.close(), relay.stop(), pruner.stop()]);
+      // Requests that finished after the relay's last batch left rows: the other instances take them now.
+      await announcePendingRows(pool).catch((error: unknown) =>
+        logger.warn({ err: error }, 'could not announce the outbox rows left behind'),
+      );
       await Promise.all([publisher.disconnect(), wakeups.close()]);
       await pool.end();
     },

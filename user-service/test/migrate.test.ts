@@ -19,7 +19,12 @@ describe('migrate', () => {
       migrate({ pool: db.pool, dir: MIGRATIONS_DIR, logger }),
     ]);
 
-    expect(runs.flat()).toEqual(['001_users-and-outbox', '002_outbox-payload-as-contract-json']);
+    expect(runs.flat()).toEqual([
+      '001_users-and-outbox',
+      '002_outbox-payload-as-contract-json',
+      '003_outbox-published-index',
+      '004_outbox-notify-from-relays',
+    ]);
     const { rows } = await db.pool.query<{ table_name: string }>(
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
       [db.schema],

@@ -4,11 +4,13 @@ import { waitFor } from '@events/test-kit/polling';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { announcePendingRows } from '../src/db/outbox-repository.ts';
 import { createEventPublisher } from '../src/kafka/event-publisher.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
 import { createOutboxEncoder } from '../src/outbox/encode-outbox-row.ts';
-import { listenForOutboxRows } from '../src/outbox/outbox-notifications.ts';
+import { listenForOutboxRows, type Wakeups } from '../src/outbox/outbox-notifications.ts';
 import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
+import { registerCleanup } from './helpers/cleanup.ts';
 import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './helpers/database.ts';
 import { countMessages, header, readTopic, useTestTopic } from './helpers/kafka.ts';
 import { postJson, userBody } from './helpers/listen.ts';
@@ -65,48 +67,65 @@ describe('publishing registrations', () => {
 });
 
 describe('the relay wake-up', () => {
-  it('publishes new rows on NOTIFY without waiting for the next poll, also after the listener lost its connection', async () => {
-    const db = await useTestDatabase();
-    const topic = await useTestTopic();
+  /** A relay whose poll is far longer than any test waits: only a wake-up can make it publish in time. */
+  function idleRelay(db: TestDatabase, topic: string, wakeups?: Wakeups) {
     const logger = pino({ level: 'silent' });
-    const wakeups = listenForOutboxRows({ connectionString: TEST_DATABASE_URL, schema: db.schema, logger });
     const publisher = createEventPublisher({ kafka: createKafka(config.kafka, logger) });
     const relay = createOutboxRelay({
       pool: db.pool,
       publisher,
       encode: createOutboxEncoder({ serde }),
       destinationOf: () => topic,
-      wakeups,
+      ...(wakeups === undefined ? {} : { wakeups }),
       logger,
       metrics: createMetrics(),
       batchSize: 10,
-      // Far longer than the test waits: only a NOTIFY can wake the relay in time.
       pollIntervalMs: 300_000,
       maxBackoffMs: 500,
     });
-    const users = usersIn(db);
-    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-    const drained = async () => (await db.unpublished()) === 0;
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
-    try {
-      // Let the relay find the empty outbox and settle into its (long) poll wait first.
-      relay.start();
-      await settle();
-      await users.register({ email: 'notify@example.com', username: 'notify' }, { traceparent });
-      await waitFor('the first row is published', drained, 30_000);
-
-      const { rowCount } = await db.pool.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE application_name = 'user-service-outbox-listener' AND datname = current_database()`,
-      );
-      expect(rowCount).toBeGreaterThan(0);
-      await settle();
-      await users.register({ email: 'again@example.com', username: 'again' }, { traceparent });
-      await waitFor('the row written after the reconnect is published', drained, 30_000);
-    } finally {
+    registerCleanup(async () => {
       await relay.stop();
-      await Promise.all([publisher.disconnect(), wakeups.close()]);
-    }
+      await publisher.disconnect();
+    });
+    return relay;
+  }
+  const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+  // Let the relay find the empty outbox and settle into its (long) poll wait first.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
+
+  it('publishes a row its own process committed at once, without NOTIFY or polling', async () => {
+    const db = await useTestDatabase();
+    const relay = idleRelay(db, await useTestTopic());
+    const users = usersIn(db, { onEventStored: relay.wake });
+    relay.start();
+    await settle();
+    await users.register({ email: 'local@example.com', username: 'local' }, { traceparent });
+    await waitFor('the row is published', async () => (await db.unpublished()) === 0, 30_000);
+  });
+
+  it('publishes rows another instance announces (NOTIFY), also after the listener lost its connection', async () => {
+    const db = await useTestDatabase();
+    const logger = pino({ level: 'silent' });
+    const wakeups = listenForOutboxRows({ connectionString: TEST_DATABASE_URL, schema: db.schema, logger });
+    registerCleanup(() => wakeups.close());
+    const relay = idleRelay(db, await useTestTopic(), wakeups);
+    const users = usersIn(db);
+    const drained = async () => (await db.unpublished()) === 0;
+    relay.start();
+    await settle();
+    await users.register({ email: 'notify@example.com', username: 'notify' }, { traceparent });
+    await announcePendingRows(db.pool);
+    await waitFor('the first row is published', drained, 30_000);
+
+    const { rowCount } = await db.pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE application_name = 'user-service-outbox-listener' AND datname = current_database()`,
+    );
+    expect(rowCount).toBeGreaterThan(0);
+    await settle();
+    await users.register({ email: 'again@example.com', username: 'again' }, { traceparent });
+    await announcePendingRows(db.pool);
+    await waitFor('the row written after the reconnect is published', drained, 30_000);
   });
 });
 

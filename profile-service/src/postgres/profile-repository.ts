@@ -61,7 +61,12 @@ export function createProfileRepository({ pool }: { pool: pg.Pool }): ProfileRep
       ];
       try {
         // A single statement is atomic on its own: no explicit transaction needed.
-        const { rows } = await pool.query<{ user_id: string; inserted: boolean }>(UPSERT_SQL, columns);
+        // Named: each connection parses and plans it once, not once per chunk.
+        const { rows } = await pool.query<{ user_id: string; inserted: boolean }>({
+          name: 'upsert-profiles',
+          text: UPSERT_SQL,
+          values: columns,
+        });
         return {
           created: rows.filter((r) => r.inserted).map((r) => r.user_id),
           updated: rows.filter((r) => !r.inserted).map((r) => r.user_id),

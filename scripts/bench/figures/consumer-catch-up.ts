@@ -7,13 +7,15 @@ import {
   type RunContext,
   recreateDatabase,
 } from '../../harness/run-context.ts';
+import type { ServiceProcess } from '../../harness/service-process.ts';
 import type { BenchOptions } from '../bench-options.ts';
-import { profileService, stopAll } from '../bench-services.ts';
+import { benchDatabase, jsonConsumerPeer, profileService, stopAll } from '../bench-services.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { produceBacklog } from './backlog.ts';
 import { awaitProfiles } from './profile-count.ts';
 
 const TARGET_PER_SECOND = 10_000;
+const TARGET_PEER_RATIO = 0.8;
 const TIMEOUT_MS = 300_000;
 
 /** When the work started, when the first results were visible (and how many), when all were. */
@@ -27,6 +29,8 @@ interface Drain {
 /** Rate once work is flowing, so group joins and process start (reported apart) do not dominate short runs. */
 const steadyRate = (total: number, d: Drain) => ((total - d.firstCount) * 1000) / (d.doneAt - d.firstAt);
 const overallRate = (total: number, d: Drain) => (total * 1000) / (d.doneAt - d.startedAt);
+const seconds = (d: Drain) =>
+  `${((d.doneAt - d.startedAt) / 1000).toFixed(2)} s (first results after ${((d.firstAt - d.startedAt) / 1000).toFixed(2)} s)`;
 
 /** The limit: a kafkajs consumer in a fresh group reading the backlog with eachBatch and no database. */
 async function rawDrain(ctx: RunContext, topic: string, total: number): Promise<Drain> {
@@ -58,11 +62,15 @@ async function rawDrain(ctx: RunContext, topic: string, total: number): Promise<
   }
 }
 
-/** profile-service started on the backlog; done when the profiles table holds every event (polled every 50 ms). */
-async function serviceDrain(ctx: RunContext, topic: string, total: number): Promise<Drain> {
-  const profileDb = 'profile_service_bench';
-  const databaseUrl = await recreateDatabase(ctx, profileDb);
-  const service = profileService(ctx, { databaseUrl, topic, group: `bench-${ctx.runId}-catch-up` });
+/** A consumer process started on the backlog; done when its profiles table holds every event (polled every 50 ms). */
+async function drainInto(
+  ctx: RunContext,
+  database: string,
+  startConsumer: (databaseUrl: string) => ServiceProcess,
+  total: number,
+): Promise<Drain> {
+  const databaseUrl = await recreateDatabase(ctx, database);
+  const service = startConsumer(databaseUrl);
   const db = new pg.Client({ connectionString: databaseUrl });
   const startedAt = performance.now();
   try {
@@ -71,56 +79,100 @@ async function serviceDrain(ctx: RunContext, topic: string, total: number): Prom
     const drained = await awaitProfiles(db, total, {
       startedAt,
       timeoutMs: TIMEOUT_MS,
-      who: 'profile-service',
+      who: service.spec.name,
     });
     return { startedAt, ...drained };
   } finally {
     await db.end().catch(() => undefined);
     await stopAll([service]);
-    await dropDatabase(ctx, profileDb).catch(() => undefined);
+    await dropDatabase(ctx, database).catch(() => undefined);
+  }
+}
+
+interface SizeResult {
+  total: number;
+  ours: Drain;
+  peer: Drain;
+  raw: Drain;
+}
+
+/** One backlog size: the same events as Avro and as JSON, drained by raw kafkajs, profile-service and the peer. */
+async function catchUpAt(ctx: RunContext, total: number): Promise<SizeResult> {
+  const avroTopic = `bench.user_register.${ctx.runId}.backlog-${total}`;
+  const jsonTopic = `${avroTopic}-json`;
+  const topics = [avroTopic, `${avroTopic}.dlq`, jsonTopic];
+  await createTopics(ctx, topics);
+  try {
+    ctx.log(`producing a backlog of ${total} events, as Avro and as JSON`);
+    await produceBacklog(ctx, { avroTopic, jsonTopic }, total);
+    ctx.log('raw kafkajs consumer draining it');
+    const raw = await rawDrain(ctx, avroTopic, total);
+    const group = `bench-${ctx.runId}-catch-up-${total}`;
+    ctx.log('profile-service draining it');
+    const ours = await drainInto(
+      ctx,
+      benchDatabase(ctx, 'profile_service'),
+      (databaseUrl) => profileService(ctx, { databaseUrl, topic: avroTopic, group }),
+      total,
+    );
+    ctx.log('JSON consumer peer draining it');
+    const peer = await drainInto(
+      ctx,
+      benchDatabase(ctx, 'json_profiles'),
+      (databaseUrl) => jsonConsumerPeer(ctx, { databaseUrl, topic: jsonTopic, group: `${group}-json` }),
+      total,
+    );
+    return { total, ours, peer, raw };
+  } finally {
+    await deleteTopics(ctx, topics).catch(() => undefined);
   }
 }
 
 /**
- * A backlog of `events` user_register events written before anything consumes it, turned into profiles by
- * profile-service, against a raw kafkajs consumer reading the same backlog without a database.
+ * Backlogs of each size in `options.sizes`, written before anything consumes them, turned into profiles by
+ * profile-service against the JSON consumer peer (same upsert, no registry, no Avro) on the same events,
+ * with a raw kafkajs consumer (no database) as the limit of the broker. The figure is the largest size.
  */
 export async function consumerCatchUpFigure(
   ctx: RunContext,
   options: BenchOptions['catchUp'],
 ): Promise<Figure> {
-  const topic = `bench.user_register.${ctx.runId}.backlog`;
-  const total = options.events;
-  await createTopics(ctx, [topic, `${topic}.dlq`]);
-  try {
-    ctx.log(`producing a backlog of ${total} events through the contracts serde`);
-    await produceBacklog(ctx, topic, total);
-    ctx.log('raw kafkajs consumer draining it');
-    const raw = await rawDrain(ctx, topic, total);
-    ctx.log('profile-service draining it');
-    const ours = await serviceDrain(ctx, topic, total);
-    const [oursRate, rawRate] = [steadyRate(total, ours), steadyRate(total, raw)];
-    const seconds = (d: Drain) =>
-      `${((d.doneAt - d.startedAt) / 1000).toFixed(2)} s (first results after ${((d.firstAt - d.startedAt) / 1000).toFixed(2)} s)`;
-    return {
-      id: 'consumer-catch-up',
-      title: `Consumer catch-up ${total / 1000}k`,
-      unit: 'events/s',
-      ours: oursRate,
-      baseline: rawRate,
-      ratio: ratioOf(oursRate, rawRate),
-      target: `≥ ${TARGET_PER_SECOND} profiles/s`,
-      met: oursRate >= TARGET_PER_SECOND,
-      details: {
-        measured:
-          'rate from the first visible results to the last (process start and group join excluded, reported below)',
-        'ours: profile-service start → all profiles': seconds(ours),
-        'raw: consumer connect → all messages': seconds(raw),
-        'ours incl. start-up (events/s)': overallRate(total, ours),
-        'raw incl. start-up (events/s)': overallRate(total, raw),
-      },
-    };
-  } finally {
-    await deleteTopics(ctx, [topic, `${topic}.dlq`]).catch(() => undefined);
+  const results: SizeResult[] = [];
+  for (const total of options.sizes) results.push(await catchUpAt(ctx, total));
+  const details: Figure['details'] = {
+    measured:
+      'rate from the first visible results to the last (process start and group join excluded, reported below); peer: JSON over Kafka into the same upsert',
+  };
+  for (const { total, ours, peer, raw } of results) {
+    const rates = [steadyRate(total, ours), steadyRate(total, peer), steadyRate(total, raw)];
+    details[`${total} events: ours / JSON peer / raw kafkajs (events/s)`] = rates.map(Math.round).join(' / ');
+    details[`${total} events: ours / JSON peer`] = ratioOf(rates[0] as number, rates[1] as number);
+    details[`${total} events: start → all profiles, ours / peer`] = `${seconds(ours)} / ${seconds(peer)}`;
+    details[`${total} events: incl. start-up, ours / peer / raw (events/s)`] = [
+      overallRate(total, ours),
+      overallRate(total, peer),
+      overallRate(total, raw),
+    ]
+      .map(Math.round)
+      .join(' / ');
   }
+  const meets = ({ total, ours, peer }: SizeResult) =>
+    steadyRate(total, ours) >= TARGET_PER_SECOND &&
+    steadyRate(total, ours) >= TARGET_PEER_RATIO * steadyRate(total, peer);
+  const largest = results[results.length - 1] as SizeResult;
+  const [oursRate, peerRate] = [
+    steadyRate(largest.total, largest.ours),
+    steadyRate(largest.total, largest.peer),
+  ];
+  return {
+    id: 'consumer-catch-up',
+    title: `Consumer catch-up ${largest.total / 1000}k`,
+    unit: 'events/s',
+    ours: oursRate,
+    baseline: peerRate,
+    ratio: ratioOf(oursRate, peerRate),
+    target: `≥ ${TARGET_PER_SECOND} profiles/s and ≥ ${TARGET_PEER_RATIO}× JSON peer at every size`,
+    met: results.every(meets),
+    details,
+  };
 }

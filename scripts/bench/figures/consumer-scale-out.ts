@@ -128,7 +128,7 @@ async function drain(
  */
 export async function consumerScaleOutFigure(
   ctx: RunContext,
-  options: BenchOptions['catchUp'],
+  options: BenchOptions['scaleOut'],
 ): Promise<Figure> {
   const releaseCluster = await acquireCluster(ctx.log);
   const cluster = onBrokers(ctx, threeBrokers.bootstrap);
@@ -139,7 +139,7 @@ export async function consumerScaleOutFigure(
       replicationFactor: threeBrokers.topicSettings.replicationFactor,
     });
     ctx.log(`producing a backlog of ${total} events on the cluster`);
-    await produceBacklog(cluster, topic, total);
+    await produceBacklog(cluster, { avroTopic: topic }, total);
     const drains: Drain[] = [];
     for (const instances of INSTANCE_COUNTS) {
       ctx.log(`${instances} profile-service instance(s) draining it`);

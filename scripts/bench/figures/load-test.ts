@@ -44,3 +44,22 @@ export async function loadPostUsers(
     failed: result.non2xx + result.errors,
   };
 }
+
+const WARM_UP = { connections: 4, durationS: 1 };
+
+/**
+ * A short warm-up at low concurrency (JIT, pools, connections), then the measured run; a run with any
+ * answer but 2xx fails, since a fast run of 4xx/5xx would measure nothing.
+ */
+export async function measureWithWarmUp(
+  name: string,
+  baseUrl: string,
+  bodies: { runId: string; next: () => number },
+  run: { connections: number; durationS: number; overallRate?: number },
+): Promise<LoadResult> {
+  await loadPostUsers(baseUrl, bodies, WARM_UP);
+  const result = await loadPostUsers(baseUrl, bodies, run);
+  if (result.failed > 0)
+    throw new Error(`${name}: ${result.failed} of ${result.ok + result.failed} requests failed`);
+  return result;
+}

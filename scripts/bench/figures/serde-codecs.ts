@@ -1,3 +1,9 @@
+import {
+  AvroDeserializer,
+  AvroSerializer,
+  SchemaRegistryClient,
+  SerdeType,
+} from '@confluentinc/schemaregistry';
 import { createSerde, topics, type UserRegister } from '@events/contracts';
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import avsc from 'avsc';
@@ -22,6 +28,7 @@ class DateType extends avsc.types.LogicalType {
 }
 
 const avroOptions = { logicalTypes: { 'timestamp-millis': DateType }, wrapUnions: 'auto' } as const;
+const { topic } = topics.user_register;
 const { schema, subject } = topics.user_register.value;
 
 export function rawAvscCodec(): Codec {
@@ -64,5 +71,21 @@ export async function confluentRegistryCodec(registryUrl: string): Promise<Codec
   return {
     name: '@kafkajs/confluent-schema-registry',
     roundTrip: async (value) => (await registry.decode(await registry.encode(id, value))) as UserRegister,
+  };
+}
+
+/**
+ * @confluentinc/schemaregistry's AvroSerializer/AvroDeserializer (Confluent's maintained client) on the
+ * schema already registered under the topic's subject (TopicNameStrategy, latest version, no auto-register).
+ */
+export function confluentincCodec(registryUrl: string): Codec {
+  const client = new SchemaRegistryClient({ baseURLs: [registryUrl] });
+  const config = { ...avroOptions, autoRegisterSchemas: false, useLatestVersion: true };
+  const serializer = new AvroSerializer(client, SerdeType.VALUE, config);
+  const deserializer = new AvroDeserializer(client, SerdeType.VALUE, { ...avroOptions });
+  return {
+    name: '@confluentinc/schemaregistry',
+    roundTrip: async (value) =>
+      (await deserializer.deserialize(topic, await serializer.serialize(topic, value))) as UserRegister,
   };
 }

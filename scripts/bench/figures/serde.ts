@@ -8,6 +8,7 @@ import { type Figure, ratioOf } from '../figure.ts';
 import { median } from '../stats.ts';
 import {
   type Codec,
+  confluentincCodec,
   confluentRegistryCodec,
   contractsCodec,
   jsonCodec,
@@ -49,6 +50,7 @@ export async function serdeFigure(ctx: RunContext, options: BenchOptions['serde'
     await contractsCodec(ctx.registryUrl),
     rawAvscCodec(),
     await confluentRegistryCodec(ctx.registryUrl),
+    confluentincCodec(ctx.registryUrl),
     jsonCodec(),
   ];
   for (const codec of codecs) {
@@ -67,7 +69,13 @@ export async function serdeFigure(ctx: RunContext, options: BenchOptions['serde'
       rounds[i]?.push(await opsPerSecond(codec, events, options.roundMs));
     ctx.log(`serde round ${round + 1}/${options.rounds}`);
   }
-  const [ours, raw, confluent, json] = rounds.map(median) as [number, number, number, number];
+  const [ours, raw, confluent, confluentinc, json] = rounds.map(median) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return {
     id: 'serde',
     title: 'Serde: typed encode+decode',
@@ -83,6 +91,8 @@ export async function serdeFigure(ctx: RunContext, options: BenchOptions['serde'
         'avsc Type of the same schema with the textbook timestamp-millis logical type (no uuid check), toBuffer + fromBuffer',
       'confluent-schema-registry encode/decode ops/s': confluent,
       'confluent-schema-registry ratio to raw avsc': ratioOf(confluent, raw),
+      '@confluentinc/schemaregistry 1.10.1 AvroSerializer/AvroDeserializer ops/s': confluentinc,
+      '@confluentinc/schemaregistry ratio to raw avsc': ratioOf(confluentinc, raw),
       'JSON.stringify+parse ops/s': json,
       'JSON ratio to raw avsc': ratioOf(json, raw),
     },

@@ -1,4 +1,5 @@
-import type { Queryable } from '@events/service-platform/postgres';
+import type { PoolClient, Queryable } from '@events/service-platform/postgres';
+import { escapeLiteral, type QueryResult } from 'pg';
 import type { OutboxRecord } from '../outbox/outbox-event.ts';
 
 export const OUTBOX_CHANNEL = 'user_service_outbox';
@@ -8,23 +9,33 @@ export interface OutboxRow extends Omit<OutboxRecord, 'topic'> {
   topic: string;
 }
 
-/** Locks the oldest pending rows of any topic; rows another relay holds are skipped, not waited for. */
-export async function claimPending(db: Queryable, limit: number): Promise<OutboxRow[]> {
-  const { rows } = await db.query<OutboxRow>(
-    `SELECT id, topic, aggregate_id::text AS key, payload, headers FROM outbox
-     WHERE published_at IS NULL AND failed_at IS NULL
-     ORDER BY created_at, id
-     LIMIT $1
-     FOR UPDATE SKIP LOCKED`,
-    [limit],
-  );
-  return rows;
+const CLAIM_PENDING = `SELECT id, topic, aggregate_id::text AS key, payload, headers FROM outbox
+  WHERE published_at IS NULL AND failed_at IS NULL
+  ORDER BY created_at, id`;
+
+/**
+ * Opens a transaction and locks the oldest pending rows of any topic in one round trip; rows another relay
+ * holds are skipped, not waited for. Two statements in one text need the simple protocol, which takes no
+ * parameters: the limit is formatted, after checking it is a positive integer.
+ */
+export async function beginAndClaimPending(client: PoolClient, limit: number): Promise<OutboxRow[]> {
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new RangeError(`claim limit must be a positive integer, got ${limit}`);
+  }
+  const results = (await client.query(
+    `BEGIN; ${CLAIM_PENDING} LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+  )) as unknown as [QueryResult, QueryResult<OutboxRow>];
+  return results[1].rows;
 }
 
-export async function markPublished(db: Queryable, ids: string[]): Promise<void> {
-  await db.query(
-    'UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])',
-    [ids],
+/**
+ * Marks the rows published and commits in one round trip (simple protocol, see beginAndClaimPending): the
+ * ids are the claimed rows' own uuids, passed as one escaped array literal.
+ */
+export async function markPublishedAndCommit(client: PoolClient, ids: readonly string[]): Promise<void> {
+  await client.query(
+    `UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL
+     WHERE id = ANY(${escapeLiteral(`{${ids.join(',')}}`)}::uuid[]); COMMIT`,
   );
 }
 
@@ -43,9 +54,34 @@ export async function recordAttempt(db: Queryable, ids: string[], error: string)
   );
 }
 
+/** Wakes the relays of every instance listening on OUTBOX_CHANNEL (outbox-notifications.ts). */
+export async function announcePendingRows(db: Queryable): Promise<void> {
+  await db.query('SELECT pg_notify($1, current_schema())', [OUTBOX_CHANNEL]);
+}
+
 export async function countPending(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ pending: number }>(
     'SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL AND failed_at IS NULL',
   );
   return rows[0]?.pending ?? 0;
+}
+
+/**
+ * Deletes up to `limit` rows published more than `retentionMinutes` ago, oldest first (outbox_published_idx).
+ * Parked rows are never published, so they stay for inspection. Returns how many were deleted.
+ */
+export async function deletePublishedBefore(
+  db: Queryable,
+  { retentionMinutes, limit }: { retentionMinutes: number; limit: number },
+): Promise<number> {
+  const { rowCount } = await db.query(
+    `DELETE FROM outbox WHERE id IN (
+       SELECT id FROM outbox
+       WHERE published_at < now() - make_interval(mins => $1)
+       ORDER BY published_at
+       LIMIT $2
+     )`,
+    [retentionMinutes, limit],
+  );
+  return rowCount ?? 0;
 }

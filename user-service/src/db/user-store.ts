@@ -34,8 +34,15 @@ function toDomainError(error: unknown): unknown {
   return error;
 }
 
+export interface UserStoreDeps {
+  pool: Pool;
+  json: Pick<JsonForm, 'toJSON'>;
+  /** Called once an outbox row is committed: this process's relay publishes it at once (no NOTIFY, no poll). */
+  onEventStored?: () => void;
+}
+
 /** Users and their outbox events in PostgreSQL. */
-export function createUserStore(deps: { pool: Pool; json: Pick<JsonForm, 'toJSON'> }): UserStore {
+export function createUserStore(deps: UserStoreDeps): UserStore {
   return {
     /**
      * The user row and its outbox event in one statement. A statement is atomic on its own, so this
@@ -45,15 +52,17 @@ export function createUserStore(deps: { pool: Pool; json: Pick<JsonForm, 'toJSON
     async insertWithEvent(user, event) {
       const record = toOutboxRecord(deps.json, event);
       try {
-        await deps.pool.query(
-          `WITH new_user AS (
+        await deps.pool.query({
+          // Named: each connection parses and plans it once, not once per registration.
+          name: 'insert-user-with-event',
+          text: `WITH new_user AS (
              INSERT INTO users (id, email, email_key, username, username_key, display_name, registered_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7)
              RETURNING id
            )
            INSERT INTO outbox (id, aggregate_id, topic, payload, headers)
            SELECT $8::uuid, $9::uuid, $10::text, $11::text, $12::jsonb FROM new_user`,
-          [
+          values: [
             user.id,
             user.email,
             emailKey(user.email),
@@ -67,10 +76,11 @@ export function createUserStore(deps: { pool: Pool; json: Pick<JsonForm, 'toJSON
             record.payload,
             JSON.stringify(record.headers),
           ],
-        );
+        });
       } catch (error) {
         throw toDomainError(error);
       }
+      deps.onEventStored?.();
     },
 
     async findById(id) {

@@ -12,9 +12,10 @@ import {
 } from '@events/service-platform/tracing';
 import type { Message } from 'kafkajs';
 import {
-  claimPending,
+  announcePendingRows,
+  beginAndClaimPending,
   markFailed,
-  markPublished,
+  markPublishedAndCommit,
   type OutboxRow,
   recordAttempt,
 } from '../db/outbox-repository.ts';
@@ -39,6 +40,11 @@ export interface OutboxRelayDeps {
 
 export interface OutboxRelay {
   start(): void;
+  /**
+   * A row was just committed in this process: claim it now. NOTIFY (sent by relays that cannot publish and
+   * on shutdown) and polling stay the safety net for rows other instances or a crash left behind.
+   */
+  wake(): void;
   /** Stops taking new batches, lets the current one finish (publish + mark) and resolves. */
   stop(): Promise<void>;
 }
@@ -59,10 +65,11 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   let woken = false;
   let wake: (() => void) | undefined;
 
-  deps.wakeups?.subscribe(() => {
+  const onWakeup = () => {
     woken = true;
     wake?.();
-  });
+  };
+  deps.wakeups?.subscribe(onWakeup);
 
   /** Sleeps up to `ms`; a NOTIFY (if `onNotify`) or stop() cuts it short. */
   const pause = (ms: number, onNotify: boolean) =>
@@ -84,8 +91,7 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     let claimed: OutboxRow[] = [];
     let broken = false;
     try {
-      await client.query('BEGIN');
-      claimed = await claimPending(client, deps.batchSize);
+      claimed = await beginAndClaimPending(client, deps.batchSize);
       const { encoded, parked } = await encodeOrPark(client, claimed);
       if (encoded.length > 0) {
         await deps.publisher.publish(byDestination(encoded)).then(
@@ -95,12 +101,13 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
             throw error;
           },
         );
-        await markPublished(
+        await markPublishedAndCommit(
           client,
           encoded.map(({ row }) => row.id),
         );
+      } else {
+        await client.query('COMMIT');
       }
-      await client.query('COMMIT');
       deps.metrics.eventsPublished.inc(encoded.length);
       for (const { row, error } of parked) {
         log.error({ err: error, eventId: row.id }, 'outbox event can never be encoded; parked it');
@@ -166,6 +173,12 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     return [...batches].map(([topic, messages]) => ({ topic, messages }));
   }
 
+  /** Rows this relay cannot publish now: another instance that can should not wait for its next poll. */
+  const announce = () =>
+    announcePendingRows(deps.pool).catch((error: unknown) =>
+      log.debug({ err: error }, 'could not announce pending outbox rows'),
+    );
+
   async function loop(): Promise<void> {
     let failures = 0;
     while (!stopping) {
@@ -175,7 +188,10 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
         claimed = await publishBatch();
       } catch (error) {
         failures += 1;
-        if (failures === 1) log.warn({ err: error }, 'outbox relay cannot publish; retrying with backoff');
+        if (failures === 1) {
+          log.warn({ err: error }, 'outbox relay cannot publish; retrying with backoff');
+          await announce();
+        }
         await pause(backoffDelay(failures, { baseMs: 250, maxMs: deps.maxBackoffMs }), false);
         continue;
       }
@@ -193,6 +209,7 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       log.info('outbox relay started');
       running = loop();
     },
+    wake: onWakeup,
     async stop() {
       stopping = true;
       wake?.();

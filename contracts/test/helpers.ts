@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { stackAddresses } from '@events/test-kit/stack-addresses';
 import { createRegistryRest, loadCatalog, registerCatalog, type SubjectEntry } from '@events/toolkit';
 import { afterAll } from 'vitest';
 
 export const contractsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = join(contractsDir, '..');
-export const registryUrl = process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8081/apis/ccompat/v7';
-export const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+export const { registryUrl, brokers } = stackAddresses;
 export const rest = createRegistryRest({ url: registryUrl });
 
 const run = promisify(execFile);

@@ -1,11 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stackAddresses } from '@events/test-kit/stack-addresses';
 import { afterAll } from 'vitest';
 import { createRegistryRest } from '../src/registry/registry-rest.ts';
 
-export const registryUrl = process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:8081/apis/ccompat/v7';
-export const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+export const { registryUrl, brokers } = stackAddresses;
 export const rest = createRegistryRest({ url: registryUrl });
 export const fixturesDir = join(import.meta.dirname, 'fixtures');
 

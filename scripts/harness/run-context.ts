@@ -1,4 +1,5 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { waitFor } from '@events/test-kit/polling';
+import { type Admin, Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { endpoints } from '../stack/endpoints.ts';
 
@@ -60,11 +61,20 @@ export async function createTopics(
   try {
     await admin.createTopics({
       topics: names.map((topic) => ({ topic, numPartitions: 6, replicationFactor })),
-      waitForLeaders: true,
     });
+    // kafkajs's own waitForLeaders gives up when a broker has not heard of the new topic yet
+    // (UNKNOWN_TOPIC_OR_PARTITION right after a cluster starts): poll until every partition has a leader.
+    await waitFor(`leaders for ${names.join(', ')}`, () => leadersElected(admin, names));
   } finally {
     await admin.disconnect();
   }
+}
+
+async function leadersElected(admin: Admin, topics: readonly string[]): Promise<boolean> {
+  const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+  return metadata.topics.every(
+    (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+  );
 }
 
 export async function deleteTopics(ctx: RunContext, names: readonly string[]): Promise<void> {

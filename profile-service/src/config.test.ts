@@ -1,4 +1,4 @@
-import { ConfigError } from '@events/service-platform/config';
+import { ConfigError, LOCAL_KAFKA_BROKERS } from '@events/service-platform/config';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 
@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       connectionString: 'postgres://postgres@127.0.0.1:5432/profile_service',
       max: 10,
     });
-    expect(config.kafka).toEqual({ clientId: 'profile-service', brokers: ['127.0.0.1:9092'], ssl: false });
+    expect(config.kafka).toEqual({ clientId: 'profile-service', brokers: LOCAL_KAFKA_BROKERS, ssl: false });
     expect(config.registry).toEqual({ url: 'http://127.0.0.1:8081/apis/ccompat/v7' });
     expect(config.consumer).toMatchObject({
       groupId: 'profile-service',

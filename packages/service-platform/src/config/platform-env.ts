@@ -10,6 +10,9 @@ export interface PlatformDefaults {
   shutdownTimeoutMs: number;
 }
 
+/** Where the local stack's Kafka listens: the default bootstrap list of every service. */
+export const LOCAL_KAFKA_BROKERS: readonly string[] = ['127.0.0.1:9092'];
+
 /** The variables every service reads, with the same name and meaning everywhere. */
 export function platformEnvShape(defaults: PlatformDefaults) {
   return {
@@ -22,7 +25,7 @@ export function platformEnvShape(defaults: PlatformDefaults) {
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default(defaults.databaseUrl),
     DATABASE_POOL_MAX: integer(2).default(10),
     KAFKA_BROKERS: commaList(z.string().regex(/^[^:\s]+:\d+$/, 'expected host:port')).default([
-      '127.0.0.1:9092',
+      ...LOCAL_KAFKA_BROKERS,
     ]),
     KAFKA_CLIENT_ID: z.string().min(1).default(defaults.serviceName),
     KAFKA_SSL: flag().default(false),

@@ -61,8 +61,9 @@ export async function createTopics(
   try {
     await admin.createTopics({
       topics: names.map((topic) => ({ topic, numPartitions: 6, replicationFactor })),
+      waitForLeaders: false,
     });
-    // kafkajs's own waitForLeaders gives up when a broker has not heard of the new topic yet
+    // kafkajs's own waitForLeaders (on by default) gives up when a broker has not heard of the new topic yet
     // (UNKNOWN_TOPIC_OR_PARTITION right after a cluster starts): poll until every partition has a leader.
     await waitFor(`leaders for ${names.join(', ')}`, () => leadersElected(admin, names));
   } finally {

@@ -15,7 +15,7 @@ export const loadConfig = defineServiceConfig({
     CONSUMER_GROUP: z.string().min(1).default('profile-service'),
     SOURCE_TOPIC: z.string().min(1).default(consumedTopic),
     DLQ_TOPIC: z.string().min(1).optional(),
-    // Short: after a broker restart the group waits this long for the old member before a new one may join.
+    // Short: the partitions of an instance that died without leaving (SIGKILL) wait this long for a new owner.
     KAFKA_SESSION_TIMEOUT_MS: integer(6_000).default(10_000),
     PARTITIONS_CONCURRENCY: integer(1, 64).default(3),
     BATCH_CHUNK_SIZE: integer(1, 10_000).default(500),

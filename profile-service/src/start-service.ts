@@ -60,6 +60,7 @@ export async function startProfileService({
     topic: config.consumer.sourceTopic,
     partitionsConsumedConcurrently: config.consumer.partitionsConcurrency,
     sessionTimeoutMs: config.consumer.sessionTimeoutMs,
+    retry: config.retry,
     eachBatch: processor.eachBatch,
     // Lag series for partitions now owned by another instance would go stale: start afresh.
     onAssignment: () => metrics.consumerLag.reset(),

@@ -11,6 +11,7 @@ import {
 import { threeBrokers } from '../stack/parts/kafka.ts';
 import { HOST } from '../stack/parts/kafka-node.ts';
 import type { ClusterScenario } from './cluster-scenarios.ts';
+import { explainLost } from './explain-lost.ts';
 import { Fleet } from './fleet.ts';
 import { type ScenarioResult, scenarioResult } from './report.ts';
 import { registerAtRate, settle } from './scenario-load.ts';
@@ -104,6 +105,15 @@ export async function runClusterSuite({
         log(`load done: ${acknowledged.length} acknowledged; waiting for profiles`);
         const verdict = await settle(profiles, acknowledged, SETTLE_TIMEOUT_MS);
         const dlq = (await topicSize(cluster.kafka, dlqTopic)) - dlqBefore;
+        observations.push(
+          ...(await explainLost({
+            lost: verdict.lost,
+            userDatabaseUrl: userDbUrl,
+            kafka: cluster.kafka,
+            topic,
+            group,
+          })),
+        );
         if (verdict.lost.length === 0 && verdict.maxDelayMs > scenario.maxDelayMs)
           problems.push(
             `slowest profile took ${(verdict.maxDelayMs / 1000).toFixed(1)} s (target ≤ ${scenario.maxDelayMs / 1000} s)`,

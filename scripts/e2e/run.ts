@@ -15,6 +15,7 @@ import { profileServiceSpec, ServiceProcess, userServiceSpec } from '../harness/
 import { logsDir, repoRoot } from '../stack/paths.ts';
 import { clusterScenarios } from './cluster-scenarios.ts';
 import { runClusterSuite } from './cluster-suite.ts';
+import { explainLost } from './explain-lost.ts';
 import { renderTable, type ScenarioResult, scenarioResult } from './report.ts';
 import { registerAtRate, settle } from './scenario-load.ts';
 import { type ScenarioContext, scenarios } from './scenarios.ts';
@@ -62,9 +63,10 @@ async function runStackSuite(schemaId: number) {
       { port: 3100, logFile: join(logsDir, 'e2e-user-service.log'), outboxMaxBackoffMs: 2000 },
     ),
   );
+  const group = `e2e-${runId}`;
   const profileService = new ServiceProcess(
     profileServiceSpec(
-      { ...wiring, databaseUrl: profileDbUrl, dlqTopic, group: `e2e-${runId}` },
+      { ...wiring, databaseUrl: profileDbUrl, dlqTopic, group },
       {
         port: 3101,
         logFile: join(logsDir, 'e2e-profile-service.log'),
@@ -134,6 +136,13 @@ async function runStackSuite(schemaId: number) {
             dlq,
             notes,
             observations: [
+              ...(await explainLost({
+                lost: verdict.lost,
+                userDatabaseUrl: userDbUrl,
+                kafka,
+                topic,
+                group,
+              })),
               ...(poisonSent > 0 ? [`poison messages written: ${poisonSent}`] : []),
               ...(malformedSent > 0 ? [`malformed HTTP requests sent: ${malformedSent}`] : []),
             ],

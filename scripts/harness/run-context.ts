@@ -52,7 +52,7 @@ export async function dropDatabase(ctx: RunContext, name: string): Promise<void>
  * (on a cluster, replication factor 3; its brokers set min.insync.replicas 2).
  */
 export async function createTopics(
-  ctx: RunContext,
+  ctx: Pick<RunContext, 'kafka'>,
   names: readonly string[],
   { replicationFactor = 1 }: { replicationFactor?: number } = {},
 ): Promise<void> {

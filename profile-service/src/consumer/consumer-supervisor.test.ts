@@ -47,6 +47,7 @@ function setup(prepare: (consumer: FakeConsumer, index: number) => void = () => 
     topic: 't',
     partitionsConsumedConcurrently: 1,
     sessionTimeoutMs: 30_000,
+    retry: { baseMs: 5, maxMs: 10 },
     eachBatch: async () => {},
     onAssignment,
     backoff: createBackoff({ baseMs: 5, maxMs: 10 }),

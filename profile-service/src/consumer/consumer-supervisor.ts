@@ -9,6 +9,8 @@ export interface ConsumerSupervisorDeps {
   topic: string;
   partitionsConsumedConcurrently: number;
   sessionTimeoutMs: number;
+  /** kafkajs's own retries (connect, fetch, join) and its restart after a crash: capped so it keeps probing. */
+  retry: { baseMs: number; maxMs: number };
   eachBatch: (payload: EachBatchPayload) => Promise<void>;
   /** Called on every (re)join with the partitions now owned by this instance. */
   onAssignment: (partitions: number[]) => void;
@@ -49,6 +51,9 @@ export function createConsumerSupervisor(deps: ConsumerSupervisorDeps): Consumer
       groupId,
       sessionTimeout: deps.sessionTimeoutMs,
       heartbeatInterval: Math.floor(deps.sessionTimeoutMs / 10),
+      // kafkajs's default backoff grows to 30 s, and it restarts a crashed consumer after its last backoff:
+      // a broker back from an outage would wait for that sleep to end.
+      retry: { initialRetryTime: deps.retry.baseMs, maxRetryTime: deps.retry.maxMs },
     });
     current = consumer;
     const gaveUp = new Promise<unknown>((resolve) => {

@@ -5,7 +5,7 @@ import { createSchemaLookup } from '../registry/schema-lookup.ts';
 import type { TopicDescriptors } from '../topic-descriptor.ts';
 import { type EventOf, type KeyOf, type TopicName, topicDescriptor } from '../topics.ts';
 import { createKeyCodec, type KeyCodec } from './key-codec.ts';
-import { invalidValue, type WriterIds, writerIdOf } from './subject-codec.ts';
+import { invalidValue, settled, type WriterIds, writerIdOf } from './subject-codec.ts';
 import { createTopicCodec, type Decoder, type Override, type TopicCodec } from './topic-codec.ts';
 import { readSchemaId } from './wire-format.ts';
 
@@ -98,6 +98,19 @@ export function createSerde<D extends TopicDescriptors>(options: SerdeOptions<D>
     return pending;
   }
 
+  function decodeWith(decoder: Decoder, topic: string, id: number, message: Buffer): unknown {
+    try {
+      return decoder(message);
+    } catch (error) {
+      if (error instanceof ContractError) throw error;
+      throw new ContractError(
+        'UNDECODABLE',
+        `${topic} message with schema id ${id} cannot be decoded: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+
   return {
     async warmUp() {
       const all = Object.keys(options.topics).map(stateOf);
@@ -109,25 +122,21 @@ export function createSerde<D extends TopicDescriptors>(options: SerdeOptions<D>
       for (const state of all) learnOwnIds(state);
     },
 
-    async encode(topic, value) {
-      const state = stateOf(topic);
-      return state.codec.encode(value, ids);
+    // Not async: with the ids known both directions are synchronous work, and an async frame per call is a
+    // measurable share of a round trip (bench `serde`).
+    encode(topic, value) {
+      return settled(() => stateOf(topic).codec.encode(value, ids));
     },
 
-    async decode(topic, message) {
-      const state = stateOf(topic);
-      const id = readSchemaId(message);
-      const decoder = state.decoders.get(id) ?? (await decoderOf(state, id));
-      try {
-        return decoder(message) as EventOf<D, typeof topic>;
-      } catch (error) {
-        if (error instanceof ContractError) throw error;
-        throw new ContractError(
-          'UNDECODABLE',
-          `${topic} message with schema id ${id} cannot be decoded: ${(error as Error).message}`,
-          { cause: error },
-        );
-      }
+    decode(topic, message) {
+      return settled(() => {
+        const state = stateOf(topic);
+        const id = readSchemaId(message);
+        const known = state.decoders.get(id);
+        const read = (decoder: Decoder) =>
+          decodeWith(decoder, topic, id, message) as EventOf<D, typeof topic>;
+        return known ? read(known) : decoderOf(state, id).then(read);
+      });
     },
 
     encodeKey(topic, key) {

@@ -85,18 +85,36 @@ export function resolverFor(codec: SubjectCodec, writer: avsc.Type, id: number):
   }
 }
 
-/** Frames a record with its slot's writer id (after the branch index for a union subject), validated. */
-export async function encodeChecked(
+/**
+ * Frames a record with its slot's writer id (after the branch index for a union subject), validated. Once the id
+ * is known this is synchronous work handed back as a settled promise: no async frames on the hot path.
+ */
+export function encodeChecked(
   codec: SubjectCodec,
   record: unknown,
   ids: WriterIds,
   branch?: number,
 ): Promise<Buffer> {
-  if (codec.slot.writerId === undefined && !codec.type.isValid(record)) throw invalidValue(codec, record);
-  const id = await writerIdOf(codec.slot, ids);
+  const known = codec.slot.writerId;
+  if (known !== undefined) return settled(() => frame(codec, known, record, branch));
+  // Checked before the first lookup, so a bad value is reported as such even while the registry is down.
+  if (!codec.type.isValid(record)) return Promise.reject(invalidValue(codec, record));
+  return writerIdOf(codec.slot, ids).then((id) => frame(codec, id, record, branch));
+}
+
+function frame(codec: SubjectCodec, id: number, record: unknown, branch: number | undefined): Buffer {
   try {
     return encodeFramed(codec.type, id, record, branch);
   } catch (error) {
     throw invalidValue(codec, record, error);
+  }
+}
+
+/** `work`'s result as a promise, a synchronous throw as a rejection (what an async function would give). */
+export function settled<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error);
   }
 }

@@ -4,15 +4,14 @@ import { recordNameTopic } from './record-name-topic.ts';
 import {
   createSlot,
   createSubjectCodec,
-  invalidValue,
+  encodeChecked,
   resolverFor,
   type SubjectCodec,
   type WriterIdSlot,
   type WriterIds,
-  writerIdOf,
 } from './subject-codec.ts';
 import { unionTopic } from './union-topic.ts';
-import { decodeBody, encodeFramed } from './wire-format.ts';
+import { decodeBody } from './wire-format.ts';
 
 /** Reads the body of a message whose writer schema id is already known. */
 export type Decoder = (message: Buffer) => unknown;
@@ -68,19 +67,7 @@ function singleRecordTopic(
     topic: descriptor.topic,
     multiEvent: false,
     slots: [slot],
-    async encode(record, ids) {
-      let id = slot.writerId;
-      if (id === undefined) {
-        // Checked before the first lookup, so a bad value is reported as such even while the registry is down.
-        if (!codec.type.isValid(record)) throw invalidValue(codec, record);
-        id = await writerIdOf(slot, ids);
-      }
-      try {
-        return encodeFramed(codec.type, id, record);
-      } catch (error) {
-        throw invalidValue(codec, record, error);
-      }
-    },
+    encode: (record, ids) => encodeChecked(codec, record, ids),
     decoderFor(writer, id) {
       return read(resolverFor(codec, writer, id) ?? undefined);
     },

@@ -43,7 +43,7 @@ async function answers(brokers: string[]): Promise<boolean> {
 }
 
 /**
- * A single-node Kafka of our own on ports 29092/29093, for figures that stop the broker: the shared one
+ * A single-node Kafka of our own on ports 29092/29093, for figures and tests that stop the broker: the shared one
  * serves other people's runs. It reuses the jars and the configuration of the local stack (`npm run
  * stack:up` fetched them) with its own ports and a temporary data directory.
  */
@@ -93,7 +93,7 @@ export function scratchKafka(): ScratchKafka {
         );
         formatted = true;
       }
-      const out = openSync(join(logsDir, 'bench-scratch-kafka.log'), 'a');
+      const out = openSync(join(logsDir, 'scratch-kafka.log'), 'a');
       const started = spawn(java, ['-Xms128m', '-Xmx512m', log4j, ...classpath, 'kafka.Kafka', configFile], {
         stdio: ['ignore', out, out],
       });
@@ -101,7 +101,7 @@ export function scratchKafka(): ScratchKafka {
       const deadline = performance.now() + START_TIMEOUT_MS;
       while (!(await answers(brokers))) {
         if (started.exitCode !== null)
-          throw new Error('scratch Kafka exited while starting; see bench-scratch-kafka.log');
+          throw new Error('scratch Kafka exited while starting; see scratch-kafka.log');
         if (performance.now() > deadline)
           throw new Error(`scratch Kafka did not answer within ${START_TIMEOUT_MS / 1000} s`);
         await sleep(PROBE_EVERY_MS);

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
+import pg from 'pg';
+
+/**
+ * Where the registrations the verdict calls lost stopped on their way: still pending in user-service's
+ * outbox, marked published but absent from the topic (the producer lost them), or in the topic behind or
+ * before the group's committed offset (the consumer skipped them or is stuck). One line per finding, for
+ * the report, so a failed run says which side to debug.
+ */
+export async function explainLost({
+  lost,
+  userDatabaseUrl,
+  kafka,
+  topic,
+  group,
+}: {
+  lost: readonly string[];
+  userDatabaseUrl: string;
+  kafka: Kafka;
+  topic: string;
+  group: string;
+}): Promise<string[]> {
+  if (lost.length === 0) return [];
+  const [outbox, written, committed] = await Promise.all([
+    outboxStates(userDatabaseUrl, lost),
+    messagesByKey(kafka, topic, new Set(lost)),
+    committedOffsets(kafka, topic, group),
+  ]);
+  const tally = new Map<string, number>();
+  const examples = new Map<string, string>();
+  for (const id of lost) {
+    const places = written.get(id) ?? [];
+    const consumed = places.some(({ partition, offset }) => offset < (committed.get(partition) ?? 0));
+    const where =
+      places.length === 0
+        ? 'not in the topic'
+        : consumed
+          ? 'in the topic, below the committed offset (consumed without a profile)'
+          : 'in the topic, not consumed yet';
+    const kind = `${outbox.get(id) ?? 'no outbox row'}; ${where}`;
+    const example = places
+      .map(
+        ({ partition, offset }) => `p${partition}@${offset}, committed ${committed.get(partition) ?? 'none'}`,
+      )
+      .join('; ');
+    tally.set(kind, (tally.get(kind) ?? 0) + 1);
+    if (!examples.has(kind)) examples.set(kind, example === '' ? id : `${id} at ${example}`);
+  }
+  return [...tally].map(([kind, count]) => `lost ${count}: ${kind} (e.g. ${examples.get(kind)})`);
+}
+
+async function outboxStates(databaseUrl: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ key: string; state: string }>(
+      `SELECT aggregate_id::text AS key,
+              CASE WHEN failed_at IS NOT NULL THEN 'outbox: parked'
+                   WHEN published_at IS NOT NULL THEN 'outbox: published after ' || attempts || ' attempt(s)'
+                   ELSE 'outbox: pending after ' || attempts || ' attempt(s), ' || coalesce(last_error, 'no error') END AS state
+         FROM outbox WHERE aggregate_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.key, row.state]));
+  } finally {
+    await client.end();
+  }
+}
+
+interface Place {
+  partition: number;
+  offset: number;
+}
+
+/** Reads the whole topic once (a throwaway group) and keeps where each wanted key was written. */
+async function messagesByKey(kafka: Kafka, topic: string, keys: Set<string>): Promise<Map<string, Place[]>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const remaining = new Map(
+    ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]),
+  );
+  const found = new Map<string, Place[]>();
+  if (remaining.size === 0) return found;
+  const consumer = kafka.consumer({ groupId: `explain-lost-${randomUUID()}` });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve) => {
+      void consumer.run({
+        eachBatch: async ({ batch }) => {
+          for (const message of batch.messages) {
+            const key = message.key?.toString();
+            if (key !== undefined && keys.has(key)) {
+              const places = found.get(key) ?? [];
+              places.push({ partition: batch.partition, offset: Number(message.offset) });
+              found.set(key, places);
+            }
+          }
+          if (Number(batch.lastOffset()) + 1 >= (remaining.get(batch.partition) ?? 0))
+            remaining.delete(batch.partition);
+          if (remaining.size === 0) resolve();
+        },
+      });
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return found;
+}
+
+async function committedOffsets(kafka: Kafka, topic: string, group: string): Promise<Map<number, number>> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topic] });
+    return new Map(
+      (offsets?.partitions ?? [])
+        .filter((p) => Number(p.offset) >= 0)
+        .map((p) => [p.partition, Number(p.offset)]),
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}

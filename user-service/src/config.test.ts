@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       batchSize: 100,
       pollIntervalMs: 1000,
       maxBackoffMs: 1_000,
+      sendTimeoutMs: 10_000,
     });
     expect(config.outboxPruning).toEqual({ retentionMinutes: 60, batchSize: 1_000, intervalMs: 1_000 });
     expect(config.shutdownTimeoutMs).toBe(15_000);

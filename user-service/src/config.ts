@@ -15,6 +15,7 @@ export const loadConfig = defineServiceConfig({
     OUTBOX_BATCH_SIZE: integer(1, 1000).default(100),
     OUTBOX_POLL_INTERVAL_MS: integer(50).default(1000),
     OUTBOX_MAX_BACKOFF_MS: integer(100).default(1_000),
+    OUTBOX_SEND_TIMEOUT_MS: integer(1_000).default(10_000),
     OUTBOX_RETENTION_MINUTES: integer(1).default(60),
     OUTBOX_PRUNE_BATCH_SIZE: integer(1, 10_000).default(1_000),
     OUTBOX_PRUNE_INTERVAL_MS: integer(10).default(1_000),
@@ -29,6 +30,7 @@ export const loadConfig = defineServiceConfig({
       batchSize: env.OUTBOX_BATCH_SIZE,
       pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
       maxBackoffMs: env.OUTBOX_MAX_BACKOFF_MS,
+      sendTimeoutMs: env.OUTBOX_SEND_TIMEOUT_MS,
     },
     outboxPruning: {
       retentionMinutes: env.OUTBOX_RETENTION_MINUTES,

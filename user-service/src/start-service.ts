@@ -46,7 +46,10 @@ export async function startService(
     );
 
   const metrics = createMetrics({ defaultMetrics: true, countBacklog: () => countPending(pool) });
-  const publisher = createEventPublisher({ kafka: createKafka(config.kafka, logger) });
+  const publisher = createEventPublisher({
+    kafka: createKafka(config.kafka, logger),
+    sendTimeoutMs: config.outbox.sendTimeoutMs,
+  });
   const wakeups = listenForOutboxRows({
     connectionString: config.database.connectionString,
     ...schema,

@@ -70,7 +70,10 @@ describe('the relay wake-up', () => {
   /** A relay whose poll is far longer than any test waits: only a wake-up can make it publish in time. */
   function idleRelay(db: TestDatabase, topic: string, wakeups?: Wakeups) {
     const logger = pino({ level: 'silent' });
-    const publisher = createEventPublisher({ kafka: createKafka(config.kafka, logger) });
+    const publisher = createEventPublisher({
+      kafka: createKafka(config.kafka, logger),
+      sendTimeoutMs: config.outbox.sendTimeoutMs,
+    });
     const relay = createOutboxRelay({
       pool: db.pool,
       publisher,
@@ -144,7 +147,10 @@ describe('two relay instances on one database', () => {
 
     const logger = pino({ level: 'silent' });
     const relays = [1, 2].map(() => {
-      const publisher = createEventPublisher({ kafka: createKafka(config.kafka, logger) });
+      const publisher = createEventPublisher({
+        kafka: createKafka(config.kafka, logger),
+        sendTimeoutMs: config.outbox.sendTimeoutMs,
+      });
       const metrics = createMetrics();
       const relay = createOutboxRelay({
         pool: db.pool,

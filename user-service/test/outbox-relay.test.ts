@@ -49,7 +49,10 @@ describe('the outbox relay', () => {
   it('logs once when publishing starts failing and once when it recovers, however many attempts fail', async () => {
     const db = await useTestDatabase();
     const topic = await useTestTopic();
-    const real = createEventPublisher({ kafka: createKafka(config.kafka, pino({ level: 'silent' })) });
+    const real = createEventPublisher({
+      kafka: createKafka(config.kafka, pino({ level: 'silent' })),
+      sendTimeoutMs: config.outbox.sendTimeoutMs,
+    });
     let failuresLeft = 6;
     const flaky: EventPublisher = {
       async publish(batch) {
@@ -106,7 +109,10 @@ describe('the outbox relay', () => {
     await db.pool.query(insert, [unknownTopic, randomUUID(), 'user_deleted', '{}', { traceparent }]);
     const good = await usersIn(db).register({ email: 'good@example.com', username: 'good' }, { traceparent });
 
-    const publisher = createEventPublisher({ kafka: createKafka(config.kafka, pino({ level: 'silent' })) });
+    const publisher = createEventPublisher({
+      kafka: createKafka(config.kafka, pino({ level: 'silent' })),
+      sendTimeoutMs: config.outbox.sendTimeoutMs,
+    });
     const { relay, metrics } = relayFor(db, topic, publisher);
     relay.start();
     try {

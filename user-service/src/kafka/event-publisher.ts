@@ -1,3 +1,4 @@
+import { withDeadline } from '@events/service-platform/lifecycle';
 import type { Kafka, Message, Producer } from 'kafkajs';
 
 export interface TopicMessages {
@@ -21,8 +22,12 @@ export interface EventPublisher {
  * it has as many messages as the written one, acknowledges it as a duplicate without writing it. A new
  * producer id starts a fresh sequence, so a retry can only duplicate, never vanish. (Reconnecting the same
  * kafkajs producer keeps its id.)
+ *
+ * A send that has not been answered after `sendTimeoutMs` counts as failed: a connection that stays open while
+ * no bytes flow raises no error, and the relay would hold its claimed rows (locked, so no other instance's relay
+ * can take them) for as long as it waits.
  */
-export function createEventPublisher(deps: { kafka: Kafka }): EventPublisher {
+export function createEventPublisher(deps: { kafka: Kafka; sendTimeoutMs: number }): EventPublisher {
   const createProducer = (): Producer =>
     deps.kafka.producer({
       idempotent: true,
@@ -52,12 +57,17 @@ export function createEventPublisher(deps: { kafka: Kafka }): EventPublisher {
     async publish(batch) {
       await connect();
       try {
-        await producer.sendBatch({ topicMessages: batch, acks: -1 });
+        await withDeadline(
+          producer.sendBatch({ topicMessages: batch, acks: -1 }),
+          deps.sendTimeoutMs,
+          'kafka send',
+        );
       } catch (error) {
         const failed = producer;
         producer = createProducer();
         connecting = undefined;
-        await failed.disconnect().catch(() => undefined);
+        // Not awaited: on a silent connection the goodbye would hang too.
+        void failed.disconnect().catch(() => undefined);
         throw error;
       }
     },

@@ -1,23 +1,15 @@
 import { Router } from 'express';
 import type { Registry } from 'prom-client';
 import { ServiceError } from '../errors/service-error.ts';
+import { withDeadline } from '../lifecycle/deadline.ts';
 
 /** A dependency probe: resolves when the dependency can take work, rejects (with the reason) otherwise. */
 export type ReadinessCheck = () => Promise<void> | void;
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-async function probe(check: ReadinessCheck): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
-  });
-  try {
-    await Promise.race([check(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const probe = (check: ReadinessCheck): Promise<void> =>
+  withDeadline(Promise.resolve().then(check), CHECK_TIMEOUT_MS, 'readiness check');
 
 /**
  * `/healthz` (the process runs), `/readyz` (every check passes within 2 s, else a 503 problem naming the

@@ -27,27 +27,48 @@ export async function explainLost({
     messagesByKey(kafka, topic, new Set(lost)),
     committedOffsets(kafka, topic, group),
   ]);
-  const tally = new Map<string, number>();
-  const examples = new Map<string, string>();
+  return describeLost(lost, { outbox, written, committed });
+}
+
+export interface Place {
+  partition: number;
+  offset: number;
+}
+
+/** The findings of explainLost, grouped by kind, each with a count and one example. */
+export function describeLost(
+  lost: readonly string[],
+  seen: {
+    /** Per key: the outbox row's state in words. */
+    outbox: ReadonlyMap<string, string>;
+    /** Per key: where it was written in the topic. */
+    written: ReadonlyMap<string, Place[]>;
+    /** Per partition: the group's committed offset (the next one it would read). */
+    committed: ReadonlyMap<number, number>;
+  },
+): string[] {
+  const tally = new Map<string, { count: number; example: string }>();
   for (const id of lost) {
-    const places = written.get(id) ?? [];
-    const consumed = places.some(({ partition, offset }) => offset < (committed.get(partition) ?? 0));
+    const places = seen.written.get(id) ?? [];
+    const consumed = places.some(({ partition, offset }) => offset < (seen.committed.get(partition) ?? 0));
     const where =
       places.length === 0
         ? 'not in the topic'
         : consumed
           ? 'in the topic, below the committed offset (consumed without a profile)'
           : 'in the topic, not consumed yet';
-    const kind = `${outbox.get(id) ?? 'no outbox row'}; ${where}`;
-    const example = places
+    const kind = `${seen.outbox.get(id) ?? 'no outbox row'}; ${where}`;
+    const at = places
       .map(
-        ({ partition, offset }) => `p${partition}@${offset}, committed ${committed.get(partition) ?? 'none'}`,
+        ({ partition, offset }) =>
+          `p${partition}@${offset}, committed ${seen.committed.get(partition) ?? 'none'}`,
       )
       .join('; ');
-    tally.set(kind, (tally.get(kind) ?? 0) + 1);
-    if (!examples.has(kind)) examples.set(kind, example === '' ? id : `${id} at ${example}`);
+    const entry = tally.get(kind) ?? { count: 0, example: at === '' ? id : `${id} at ${at}` };
+    entry.count += 1;
+    tally.set(kind, entry);
   }
-  return [...tally].map(([kind, count]) => `lost ${count}: ${kind} (e.g. ${examples.get(kind)})`);
+  return [...tally].map(([kind, { count, example }]) => `lost ${count}: ${kind} (e.g. ${example})`);
 }
 
 async function outboxStates(databaseUrl: string, ids: readonly string[]): Promise<Map<string, string>> {
@@ -66,11 +87,6 @@ async function outboxStates(databaseUrl: string, ids: readonly string[]): Promis
   } finally {
     await client.end();
   }
-}
-
-interface Place {
-  partition: number;
-  offset: number;
 }
 
 /** Reads the whole topic once (a throwaway group) and keeps where each wanted key was written. */

@@ -200,8 +200,7 @@ function report(results: ScenarioResult[], crashes: string[]): number {
 function selectScenarios(args: string[]): string[] {
   const all = [...scenarios, ...clusterScenarios].map((s) => s.id);
   const index = args.indexOf('--only');
-  // The cluster scenarios are opt-in until broker-leader-kill's lost registrations (see README) are fixed.
-  if (index === -1) return scenarios.map((s) => s.id);
+  if (index === -1) return all;
   const ids = (args[index + 1] ?? '').split(',').filter(Boolean);
   const unknown = ids.filter((id) => !all.includes(id));
   if (ids.length === 0 || unknown.length > 0) {

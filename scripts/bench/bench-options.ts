@@ -24,11 +24,14 @@ export interface BenchOptions {
 }
 
 const usage = `Usage: npm run bench -- [--quick] [--only serde,http-register,...] [--profile] [--out <dir>]
+                      [--memory-seconds <n>]
 
 Measures each figure against its baseline in the same run on the local stack (npm run stack:up),
 prints a table and writes bench/results/latest.json, a dated copy and e2e-latency.svg.
 --quick   small sizes to prove the harness works (results go to a temp dir unless --out is given)
---profile run the services with --cpu-prof and print their hottest functions`;
+--profile run the services with --cpu-prof and print their hottest functions
+--memory-seconds  how long memory-under-load runs (default 60): a longer run tells growth that keeps going
+                  from a heap that settles`;
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -38,6 +41,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       only: { type: 'string' },
       profile: { type: 'boolean', default: false },
       out: { type: 'string' },
+      'memory-seconds': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -50,6 +54,11 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   if (unknown.length > 0)
     throw new Error(`unknown figure(s) ${unknown.join(', ')}; use ${figureIds.join(', ')}`);
   const quick = values.quick;
+  const memorySeconds =
+    values['memory-seconds'] === undefined ? (quick ? 8 : 60) : Number(values['memory-seconds']);
+  // Both 10 s windows must fit, apart.
+  if (!Number.isInteger(memorySeconds) || (values['memory-seconds'] !== undefined && memorySeconds < 30))
+    throw new Error(`--memory-seconds takes a whole number of seconds ≥ 30, got ${values['memory-seconds']}`);
   const http = quick ? { connections: 16, durationS: 3 } : { connections: 32, durationS: 10 };
   const e2e = quick ? { ratePerSecond: 50, durationS: 4 } : { ratePerSecond: 200, durationS: 15 };
   return {
@@ -65,8 +74,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     catchUp: { sizes: quick ? [5_000] : [10_000, 100_000, 1_000_000] },
     scaleOut: { events: quick ? 5_000 : 100_000 },
     memory: quick
-      ? { ratePerSecond: 100, durationS: 8, windowS: 2 }
-      : { ratePerSecond: 500, durationS: 60, windowS: 10 },
+      ? { ratePerSecond: 100, durationS: memorySeconds, windowS: 2 }
+      : { ratePerSecond: 500, durationS: memorySeconds, windowS: 10 },
     outage: quick
       ? { ratePerSecond: 50, beforeS: 2, outageS: 5 }
       : { ratePerSecond: 100, beforeS: 5, outageS: 15 },

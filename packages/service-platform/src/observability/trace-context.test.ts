@@ -38,4 +38,14 @@ describe('trace context', () => {
     expect(parseTraceparent(formatTraceparent(a))).toEqual(a);
     expect(a.traceId).not.toBe(b.traceId);
   });
+
+  it('never repeats an id across refills of its random pool', () => {
+    const ids = Array.from({ length: 1_000 }, () => continueTrace(undefined));
+    expect(new Set(ids.map((id) => id.traceId)).size).toBe(ids.length);
+    expect(new Set(ids.map((id) => id.spanId)).size).toBe(ids.length);
+    for (const { traceId, spanId } of ids) {
+      expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(spanId).toMatch(/^[0-9a-f]{16}$/);
+    }
+  });
 });

@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { scratchDir } from '@events/test-kit/scratch-dir';
 import { stackAddresses } from '@events/test-kit/stack-addresses';
 import { createRegistryRest, loadCatalog, registerCatalog, type SubjectEntry } from '@events/toolkit';
-import { afterAll } from 'vitest';
 
 export const contractsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = join(contractsDir, '..');
@@ -42,16 +41,15 @@ export async function registerHistory(entry: SubjectEntry): Promise<void> {
   }
 }
 
-/** A copy of schemas/ whose user_register topic has a unique name; removed after the file's tests. */
+/** A copy of schemas/ whose user_register topic has a unique name; removed with its test (or file). */
 export function tempSchemasDir(): { dir: string; subject: string; subjectDir: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'contracts-schemas-'));
+  const dir = scratchDir('contracts-schemas-');
   const topic = `contracts-test-${randomUUID()}`;
   const subject = `${topic}-value`;
   const subjectDir = join(dir, subject);
   cpSync(join(contractsDir, 'schemas/user_register-value'), subjectDir, { recursive: true });
   const declaration = { key: { type: 'string', doc: 'The user id.' } };
   writeFileSync(join(dir, 'topics.json'), JSON.stringify({ [topic]: declaration }));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return { dir, subject, subjectDir };
 }
 

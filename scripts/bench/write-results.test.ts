@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratchDir } from '@events/test-kit/scratch-dir';
 import { describe, expect, it } from 'vitest';
 import type { BenchReport } from './figure.ts';
 import { writeResults } from './write-results.ts';
@@ -13,7 +13,7 @@ const report: BenchReport = {
 
 describe('writeResults', () => {
   it('writes latest.json, one dated copy and the pictures, replacing the previous dated copy', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-results-'));
+    const dir = scratchDir('bench-results-');
     writeFileSync(join(dir, '2024-01-01T00-00.json'), '{}');
     writeFileSync(join(dir, 'notes.md'), 'kept');
     const files = writeResults(dir, report, { 'e2e-latency.svg': '<svg/>' });

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
@@ -9,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceProcess } from '../harness/service-process.ts';
 import { endpoints } from '../stack/endpoints.ts';
 import { zipkinUrl } from '../stack/parts/zipkin.ts';
-import { repoRoot } from '../stack/paths.ts';
+import { logsDir, repoRoot } from '../stack/paths.ts';
 
 /** A Zipkin v2 span, as the API returns it (names and service names lower-cased). */
 interface ZipkinSpan {
@@ -48,7 +47,7 @@ const users = new ServiceProcess({
     USER_REGISTER_TOPIC: topic,
     OUTBOX_POLL_INTERVAL_MS: '200',
   },
-  logFile: join(tmpdir(), `tracing-it-${id}`, 'user-service.log'),
+  logFile: join(logsDir, 'tracing-test-user-service.log'),
 });
 const profiles = new ServiceProcess({
   name: 'profile-service',
@@ -60,7 +59,7 @@ const profiles = new ServiceProcess({
     SOURCE_TOPIC: topic,
     CONSUMER_GROUP: `tracing-it-${id}`,
   },
-  logFile: join(tmpdir(), `tracing-it-${id}`, 'profile-service.log'),
+  logFile: join(logsDir, 'tracing-test-profile-service.log'),
 });
 
 beforeAll(async () => {

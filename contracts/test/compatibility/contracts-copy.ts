@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { scratchDir } from '@events/test-kit/scratch-dir';
 import { binPath, contractsDir } from '../helpers.ts';
 
 export const cliPath = binPath('events-schemas-check');
@@ -15,12 +14,11 @@ export const copyArgs = (dir: string): string[] => [
   join(dir, 'src', 'generated'),
 ];
 
-/** A throwaway copy of the contracts' schemas and generated files, removed after the file's tests. */
+/** A throwaway copy of the contracts' schemas and generated files, removed with its test (or file). */
 export function copyContracts(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'schemas-check-'));
+  const dir = scratchDir('schemas-check-');
   cpSync(join(contractsDir, 'schemas'), join(dir, 'schemas'), { recursive: true });
   cpSync(join(contractsDir, 'src', 'generated'), join(dir, 'src', 'generated'), { recursive: true });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 

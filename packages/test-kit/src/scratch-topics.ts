@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll } from 'vitest';
+import { cleanUpLater } from './cleanup.ts';
 import { stackAddresses } from './stack-addresses.ts';
 
-/** A Kafka client for a test file; topics made with `createTopic` are deleted after the file's tests. */
+/** A Kafka client; topics made with `createTopic` are deleted when the test (or file) that asked is done. */
 export function scratchTopics(clientId: string) {
   const { brokers } = stackAddresses;
   const kafka = new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING, retry: { retries: 2 } });
   const admin = kafka.admin();
   const created: string[] = [];
-  afterAll(async () => {
+  cleanUpLater(async () => {
     if (created.length > 0) await admin.deleteTopics({ topics: created }).catch(() => undefined);
     await admin.disconnect();
   });

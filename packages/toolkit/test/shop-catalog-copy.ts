@@ -1,17 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import {
-  cpSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
+import { scratchDir } from '@events/test-kit/scratch-dir';
 import { fixturesDir } from './helpers.ts';
 
 const TOPICS = ['orders', 'customers', 'shipments'];
@@ -31,7 +21,7 @@ export function uniqueShopCatalog(): { dir: string; rename: (name: string) => st
       // Full names (`shop.common.Money`) and lint.json's namespace prefix (`"shop"`).
       text.replace(/\bshop\./g, `shop_${suffix}.`).replace(/"shop"/g, `"shop_${suffix}"`),
     );
-  const dir = mkdtempSync(join(tmpdir(), 'shop-catalog-'));
+  const dir = scratchDir('shop-catalog-');
   const schemas = join(dir, 'schemas');
   cpSync(join(fixturesDir, 'shop-catalog'), schemas, { recursive: true });
   for (const name of readdirSync(schemas)) {
@@ -43,7 +33,6 @@ export function uniqueShopCatalog(): { dir: string; rename: (name: string) => st
       rewrite(path, rename);
     }
   }
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return { dir, rename };
 }
 

@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratchDir } from '@events/test-kit/scratch-dir';
 import { describe, expect, it } from 'vitest';
 import { schemaSet, writeSchemaSet } from './schema-set.ts';
 
@@ -20,7 +20,7 @@ describe('schemaSet', () => {
   });
 
   it('writes the contracts/schemas layout', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'schema-set-'));
+    const dir = scratchDir('schema-set-');
     writeSchemaSet(dir, schemaSet(3, 2));
     expect(readdirSync(dir).sort()).toEqual([
       'bench_topic_0-value',

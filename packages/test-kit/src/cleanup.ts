@@ -5,15 +5,11 @@ import { afterAll, onTestFinished } from 'vitest';
  * (a describe block, the file's top level). vitest never runs an `afterAll` registered inside a running test,
  * so helpers that used it there left their folders and topics behind on every call.
  */
-export function cleanUpLater(clean: () => unknown): void {
+export function cleanUpLater(clean: () => void | Promise<void>): void {
   try {
-    onTestFinished(async () => {
-      await clean();
-    });
+    onTestFinished(clean);
   } catch {
     // Not inside a test: onTestFinished refuses to register.
-    afterAll(async () => {
-      await clean();
-    });
+    afterAll(clean);
   }
 }

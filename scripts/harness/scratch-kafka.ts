@@ -86,7 +86,7 @@ export function scratchKafka(): ScratchKafka {
         }).trim();
         execFileSync(
           java,
-          [...classpath, log4j, 'kafka.tools.StorageTool', 'format', '-t', id, '-c', configFile],
+          [...classpath, log4j, 'kafka.tools.StorageTool', 'format', `--cluster-id=${id}`, `--config=${configFile}`],
           {
             stdio: ['ignore', 'ignore', 'pipe'],
           },

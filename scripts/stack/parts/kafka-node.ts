@@ -155,10 +155,9 @@ function formatStorageOnce(java: string, spec: KafkaNodeSpec, clusterId: string)
       `-Dlog4j2.configurationFile=${log4jFile(spec)}`,
       'kafka.tools.StorageTool',
       'format',
-      '-t',
-      clusterId,
-      '-c',
-      configFile(spec),
+      // The = form: a base64url id may start with '-', which the tool would read as an option.
+      `--cluster-id=${clusterId}`,
+      `--config=${configFile(spec)}`,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );

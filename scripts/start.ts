@@ -6,12 +6,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pretty from 'pino-pretty';
+import { serviceLaunch } from './harness/service-process.ts';
 import { zipkinUrl } from './stack/parts/zipkin.ts';
 import { repoRoot } from './stack/paths.ts';
 
 const services = [
-  { name: 'user-service', entry: 'user-service/dist/main.js' },
-  { name: 'profile-service', entry: 'profile-service/dist/main.js' },
+  { name: 'user-service', ...serviceLaunch.users },
+  { name: 'profile-service', ...serviceLaunch.profiles },
 ];
 
 function run(command: string, args: string[]): Promise<void> {
@@ -24,8 +25,8 @@ function run(command: string, args: string[]): Promise<void> {
   });
 }
 
-function startService({ name, entry }: { name: string; entry: string }): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(repoRoot, entry)], {
+function startService({ name, entry, nodeFlags }: (typeof services)[number]): ChildProcess {
+  const child = spawn(process.execPath, [...nodeFlags, join(repoRoot, entry)], {
     cwd: repoRoot,
     // Traces go to the stack's Zipkin unless the caller configured OpenTelemetry otherwise.
     env: {

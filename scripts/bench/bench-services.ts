@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunContext } from '../harness/run-context.ts';
-import { ServiceProcess } from '../harness/service-process.ts';
+import { ServiceProcess, serviceLaunch } from '../harness/service-process.ts';
 import { zipkinUrl } from '../stack/parts/zipkin.ts';
 import { logsDir } from '../stack/paths.ts';
 
@@ -48,7 +48,7 @@ export function userService(
 ) {
   return new ServiceProcess({
     name: 'user-service',
-    entry: 'user-service/dist/main.js',
+    ...serviceLaunch.users,
     port: ports.userService,
     logFile: join(logsDir, 'bench-user-service.log'),
     env: {
@@ -69,7 +69,7 @@ export function profileService(
 ) {
   return new ServiceProcess({
     name: 'profile-service',
-    entry: 'profile-service/dist/main.js',
+    ...serviceLaunch.profiles,
     port: ports.profileService,
     logFile: join(logsDir, 'bench-profile-service.log'),
     env: {

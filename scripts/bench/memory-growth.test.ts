@@ -14,6 +14,21 @@ describe('memoryGrowth', () => {
     expect(growth.lastBytes).toBe(140 * MB);
     expect(growth.growth).toBeCloseTo(140 / 105);
     expect(growth.peakBytes).toBe(300 * MB);
+    // Halfway is 2500 ms: its window (1500, 2500] holds the 300 MB spike alone.
+    expect(growth.secondHalfGrowth).toBeCloseTo(140 / 300);
+  });
+
+  it('tells a warm-up that settled from memory that keeps climbing', () => {
+    const run = (mbAt: (s: number) => number) =>
+      memoryGrowth(
+        Array.from({ length: 61 }, (_, s) => ({ atMs: s * 1000, bytes: mbAt(s) * MB })),
+        10_000,
+      );
+    const settled = run((s) => (s < 20 ? 100 + s * 2 : 140));
+    expect(settled.growth).toBeGreaterThan(1.2);
+    expect(settled.secondHalfGrowth).toBe(1);
+    const climbing = run((s) => 100 + s * 2);
+    expect(climbing.secondHalfGrowth).toBeGreaterThan(1.3);
   });
 
   it('measures windows from the first sample, not from zero', () => {

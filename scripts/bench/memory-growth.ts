@@ -12,6 +12,11 @@ export interface MemoryGrowth {
   lastBytes: number;
   /** lastBytes / firstBytes: 1.1 means 10 % growth. */
   growth: number;
+  /**
+   * lastBytes over the mean of the window that ends halfway: near 1 when the growth was a warm-up that has
+   * settled, as high as `growth` when memory keeps climbing.
+   */
+  secondHalfGrowth: number;
   peakBytes: number;
 }
 
@@ -26,11 +31,14 @@ export function memoryGrowth(samples: readonly RssSample[], windowMs: number): M
     throw new Error(`samples cover ${end - start} ms, less than two ${windowMs} ms windows`);
   const first = samples.filter((s) => s.atMs <= start + windowMs).map((s) => s.bytes);
   const last = samples.filter((s) => s.atMs >= end - windowMs).map((s) => s.bytes);
+  const half = (start + end) / 2;
+  const middle = samples.filter((s) => s.atMs > half - windowMs && s.atMs <= half).map((s) => s.bytes);
   const [firstBytes, lastBytes] = [mean(first), mean(last)];
   return {
     firstBytes,
     lastBytes,
     growth: lastBytes / firstBytes,
+    secondHalfGrowth: lastBytes / mean(middle),
     peakBytes: Math.max(...samples.map((s) => s.bytes)),
   };
 }

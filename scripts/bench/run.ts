@@ -4,11 +4,12 @@
  * (machines are noisy); a figure that cannot be measured does, so CI can run `--quick` to prove the harness.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createRunContext } from '../harness/run-context.ts';
+import { assertServicesBuilt } from '../harness/service-process.ts';
 import { repoRoot } from '../stack/paths.ts';
 import { type BenchOptions, parseBenchOptions } from './bench-options.ts';
 import { enableProfiling } from './bench-services.ts';
@@ -51,10 +52,7 @@ const runners: Record<FigureId, (o: BenchOptions) => Promise<FigureOutcome>> = {
 
 async function main(): Promise<number> {
   if (options.only.some((id) => needsServices.includes(id))) {
-    for (const entry of ['user-service/dist/main.js', 'profile-service/dist/main.js']) {
-      if (!existsSync(join(repoRoot, entry)))
-        throw new Error(`${entry} is missing: run \`npm run build\` first`);
-    }
+    assertServicesBuilt();
   }
   const profileDir = options.profile ? mkdtempSync(join(tmpdir(), 'bench-cpuprof-')) : undefined;
   if (profileDir) enableProfiling(profileDir);

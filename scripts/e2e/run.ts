@@ -5,13 +5,17 @@
  * The cluster scenarios (cluster-scenarios.ts) run afterwards on the three-broker cluster (cluster-suite.ts).
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { registration } from '../harness/registrations.ts';
 import { createRunContext, createTopics, recreateDatabase, topicSize } from '../harness/run-context.ts';
-import { profileServiceSpec, ServiceProcess, userServiceSpec } from '../harness/service-process.ts';
+import {
+  assertServicesBuilt,
+  profileServiceSpec,
+  ServiceProcess,
+  userServiceSpec,
+} from '../harness/service-process.ts';
 import { logsDir, repoRoot } from '../stack/paths.ts';
 import { clusterScenarios } from './cluster-scenarios.ts';
 import { runClusterSuite } from './cluster-suite.ts';
@@ -33,10 +37,7 @@ const userDb = 'user_service_e2e';
 const profileDb = 'profile_service_e2e';
 
 async function main(): Promise<number> {
-  for (const entry of ['user-service/dist/main.js', 'profile-service/dist/main.js']) {
-    if (!existsSync(join(repoRoot, entry)))
-      throw new Error(`${entry} is missing: run \`npm run build\` first`);
-  }
+  assertServicesBuilt();
   await promisify(execFile)('npm', ['run', '-s', 'schemas:register'], { cwd: repoRoot });
   const schemaId = await latestSchemaId('user_register-value');
   const stack = selectedStack.length > 0 ? await runStackSuite(schemaId) : { results: [], crashes: [] };

@@ -86,7 +86,14 @@ export function scratchKafka(): ScratchKafka {
         }).trim();
         execFileSync(
           java,
-          [...classpath, log4j, 'kafka.tools.StorageTool', 'format', `--cluster-id=${id}`, `--config=${configFile}`],
+          [
+            ...classpath,
+            log4j,
+            'kafka.tools.StorageTool',
+            'format',
+            `--cluster-id=${id}`,
+            `--config=${configFile}`,
+          ],
           {
             stdio: ['ignore', 'ignore', 'pipe'],
           },

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceProcess } from '../harness/service-process.ts';
+import { ServiceProcess, serviceLaunch } from '../harness/service-process.ts';
 import { endpoints } from '../stack/endpoints.ts';
 import { zipkinUrl } from '../stack/parts/zipkin.ts';
 import { logsDir, repoRoot } from '../stack/paths.ts';
@@ -39,7 +39,7 @@ const tracingEnv = {
 };
 const users = new ServiceProcess({
   name: 'user-service',
-  entry: 'user-service/dist/main.js',
+  ...serviceLaunch.users,
   port: 3330,
   env: {
     ...tracingEnv,
@@ -51,7 +51,7 @@ const users = new ServiceProcess({
 });
 const profiles = new ServiceProcess({
   name: 'profile-service',
-  entry: 'profile-service/dist/main.js',
+  ...serviceLaunch.profiles,
   port: 3331,
   env: {
     ...tracingEnv,

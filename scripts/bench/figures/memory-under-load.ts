@@ -42,8 +42,9 @@ async function heapUsed(service: ServiceProcess): Promise<number> {
 }
 
 const mb = (bytes: number) => (bytes / MB).toFixed(1);
+const percent = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)} %`;
 const describeGrowth = (g: MemoryGrowth) =>
-  `${mb(g.firstBytes)} → ${mb(g.lastBytes)} MB (${((g.growth - 1) * 100).toFixed(1)} %), peak ${mb(g.peakBytes)} MB`;
+  `${mb(g.firstBytes)} → ${mb(g.lastBytes)} MB (${percent(g.growth)}; over the second half ${percent(g.secondHalfGrowth)}), peak ${mb(g.peakBytes)} MB`;
 
 /**
  * RSS of user-service and profile-service (read from /proc every 500 ms) while registrations flow through both

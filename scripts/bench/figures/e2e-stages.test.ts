@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { medianStages } from './e2e-stages.ts';
 
-const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms);
+const at = (ms: number) => Date.UTC(2026, 0, 1) + ms;
 
 describe('medianStages', () => {
-  it('takes the median of each stage separately', () => {
+  it('takes the median of each stage separately, keeping fractions of a millisecond', () => {
     const stages = medianStages([
-      { insertedAt: at(0), claimedAt: at(2), upsertedAt: at(10) },
-      { insertedAt: at(100), claimedAt: at(110), upsertedAt: at(113) },
-      { insertedAt: at(200), claimedAt: at(204), upsertedAt: at(209) },
+      { insertedMs: at(0), claimedMs: at(2), upsertedMs: at(10) },
+      { insertedMs: at(100), claimedMs: at(110), upsertedMs: at(113) },
+      { insertedMs: at(200.25), claimedMs: at(204.5), upsertedMs: at(209) },
     ]);
-    expect(stages).toEqual({ 'INSERT → relay claims the row': 4, 'relay claims → consumer upserts': 5 });
+    expect(stages).toEqual({ 'INSERT → relay claims the row': 4.25, 'relay claims → consumer upserts': 4.5 });
   });
 
   it('is NaN without registrations', () => {

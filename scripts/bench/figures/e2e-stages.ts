@@ -1,14 +1,17 @@
 import pg from 'pg';
 import { median } from '../stats.ts';
 
-/** One registration's timestamps, all from the same PostgreSQL server clock. */
+/**
+ * One registration's timestamps in epoch milliseconds with microsecond fractions (a JS Date would round them
+ * to whole milliseconds, the size of the stages), all from the same PostgreSQL server clock.
+ */
 export interface StageTimes {
   /** outbox.created_at: clock_timestamp() while the registration's INSERT ran. */
-  insertedAt: Date;
+  insertedMs: number;
   /** outbox.published_at: now() of the relay's transaction, i.e. when it began the batch that claimed the row. */
-  claimedAt: Date;
+  claimedMs: number;
   /** profiles.created_at: now() of profile-service's upsert statement. */
-  upsertedAt: Date;
+  upsertedMs: number;
 }
 
 export interface StageMedians {
@@ -19,12 +22,13 @@ export interface StageMedians {
 /** Median milliseconds of each stage of the path, over every registration seen at both ends. */
 export function medianStages(times: readonly StageTimes[]): StageMedians {
   return {
-    'INSERT → relay claims the row': median(times.map((t) => t.claimedAt.getTime() - t.insertedAt.getTime())),
-    'relay claims → consumer upserts': median(
-      times.map((t) => t.upsertedAt.getTime() - t.claimedAt.getTime()),
-    ),
+    'INSERT → relay claims the row': median(times.map((t) => t.claimedMs - t.insertedMs)),
+    'relay claims → consumer upserts': median(times.map((t) => t.upsertedMs - t.claimedMs)),
   };
 }
+
+/** float8 comes back from pg as a JS number. */
+const epochMs = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
 
 async function rows<R extends pg.QueryResultRow>(databaseUrl: string, sql: string): Promise<R[]> {
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -39,18 +43,22 @@ async function rows<R extends pg.QueryResultRow>(databaseUrl: string, sql: strin
 /** Reads each registration's timestamps from user-service's outbox and profile-service's profiles. */
 export async function readStageTimes(userDbUrl: string, profileDbUrl: string): Promise<StageTimes[]> {
   const [outbox, profiles] = await Promise.all([
-    rows<{ user_id: string; created_at: Date; published_at: Date }>(
+    rows<{ user_id: string; created_ms: number; published_ms: number }>(
       userDbUrl,
-      'SELECT aggregate_id::text AS user_id, created_at, published_at FROM outbox WHERE published_at IS NOT NULL',
+      `SELECT aggregate_id::text AS user_id, ${epochMs('created_at')} AS created_ms,
+         ${epochMs('published_at')} AS published_ms
+       FROM outbox WHERE published_at IS NOT NULL`,
     ),
-    rows<{ user_id: string; created_at: Date }>(
+    rows<{ user_id: string; created_ms: number }>(
       profileDbUrl,
-      'SELECT user_id::text, created_at FROM profiles',
+      `SELECT user_id::text, ${epochMs('created_at')} AS created_ms FROM profiles`,
     ),
   ]);
-  const upserted = new Map(profiles.map((p) => [p.user_id, p.created_at]));
+  const upserted = new Map(profiles.map((p) => [p.user_id, p.created_ms]));
   return outbox.flatMap((o) => {
-    const upsertedAt = upserted.get(o.user_id);
-    return upsertedAt ? [{ insertedAt: o.created_at, claimedAt: o.published_at, upsertedAt }] : [];
+    const upsertedMs = upserted.get(o.user_id);
+    return upsertedMs === undefined
+      ? []
+      : [{ insertedMs: o.created_ms, claimedMs: o.published_ms, upsertedMs }];
   });
 }

@@ -6,7 +6,6 @@ import type { BenchOptions } from '../bench-options.ts';
 import { type Figure, ratioOf } from '../figure.ts';
 import { type MemoryGrowth, memoryGrowth, parseGauge, parseVmRss, type RssSample } from '../memory-growth.ts';
 import { startPipeline } from './pipelines.ts';
-import { watchProfiles } from './profile-watcher.ts';
 import { registerAtRate } from './register-at-rate.ts';
 
 const TARGET_GROWTH = 1.1;
@@ -57,7 +56,7 @@ export async function memoryUnderLoadFigure(
   options: BenchOptions['memory'],
 ): Promise<Figure> {
   const pipeline = await startPipeline(ctx, 'ours', 'memory');
-  const watcher = watchProfiles(pipeline.profileDbUrl);
+  const { watcher } = pipeline;
   try {
     const sides = [pipeline.producerSide, pipeline.consumerSide];
     const samplers = sides.map(sampleRss);
@@ -95,7 +94,6 @@ export async function memoryUnderLoadFigure(
       details,
     };
   } finally {
-    await watcher.close();
     await pipeline.close();
   }
 }

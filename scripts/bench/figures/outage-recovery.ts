@@ -8,7 +8,6 @@ import { type Figure, ratioOf } from '../figure.ts';
 import { summarize } from '../stats.ts';
 import { formatLatencies } from './e2e-latency.ts';
 import { startPipeline } from './pipelines.ts';
-import { watchProfiles } from './profile-watcher.ts';
 import { registerAtRate } from './register-at-rate.ts';
 
 const TARGET_S = 5;
@@ -65,7 +64,7 @@ export async function outageRecoveryFigure(
     // Its own topic: a probe on the services' topic would be dead-lettered by profile-service.
     const probeTopic = `${pipeline.topic}.probe`;
     await createTopics(scratchCtx, [probeTopic]);
-    const watcher = watchProfiles(pipeline.profileDbUrl);
+    const { watcher } = pipeline;
     try {
       let brokerBack = false;
       const registering = registerAtRate(ctx, watcher, {
@@ -115,7 +114,6 @@ export async function outageRecoveryFigure(
         },
       };
     } finally {
-      await watcher.close();
       await pipeline.close();
     }
   } finally {

@@ -8,7 +8,6 @@ import { summarize } from '../stats.ts';
 import { formatLatencies } from './e2e-latency.ts';
 import { measureWithWarmUp } from './load-test.ts';
 import { startPipeline } from './pipelines.ts';
-import { watchProfiles } from './profile-watcher.ts';
 import { registerAtRate } from './register-at-rate.ts';
 
 const TARGET_RATIO = 0.9;
@@ -76,7 +75,7 @@ async function measureVariant(ctx: RunContext, prefilled: number, options: Bench
     tag,
     prefilled > 0 ? { beforeStart: (url) => fillPublishedOutbox(url, prefilled) } : {},
   );
-  const watcher = watchProfiles(pipeline.profileDbUrl);
+  const { watcher } = pipeline;
   try {
     const before = await outboxSize(pipeline.userDbUrl);
     let index = 0;
@@ -100,7 +99,6 @@ async function measureVariant(ctx: RunContext, prefilled: number, options: Bench
       after: await outboxSize(pipeline.userDbUrl),
     } satisfies Variant;
   } finally {
-    await watcher.close();
     await pipeline.close();
   }
 }

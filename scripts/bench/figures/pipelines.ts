@@ -15,6 +15,7 @@ import {
   stopAll,
   userService,
 } from '../bench-services.ts';
+import { type ProfileWatcher, watchProfiles } from './profile-watcher.ts';
 
 /** A registration pipeline running end to end: POST /users at `baseUrl`, profiles appear in `profileDbUrl`. */
 export interface Pipeline {
@@ -25,7 +26,9 @@ export interface Pipeline {
   /** The HTTP side and the consuming side, for figures that watch or signal the processes. */
   producerSide: ServiceProcess;
   consumerSide: ServiceProcess;
-  /** Stops both processes, drops the databases and deletes the topics, even after a failed figure. */
+  /** Tells when each profile becomes visible in `profileDbUrl`. */
+  watcher: ProfileWatcher;
+  /** Stops the watcher and both processes, drops the databases and deletes the topics, even after a failed figure. */
   close(): Promise<void>;
 }
 
@@ -64,7 +67,9 @@ export async function startPipeline(
           dualWritePeer(ctx, { databaseUrl: userDbUrl, topic }),
           jsonConsumerPeer(ctx, { databaseUrl: profileDbUrl, topic, group }),
         ];
+  let watcher: ProfileWatcher | undefined;
   const close = async () => {
+    await watcher?.close().catch(() => undefined);
     await stopAll([producerSide, consumerSide]);
     await Promise.all(databases.map((name) => dropDatabase(ctx, name))).catch(() => undefined);
     await deleteTopics(ctx, topics).catch(() => undefined);
@@ -73,6 +78,7 @@ export async function startPipeline(
     await options.beforeStart?.(userDbUrl);
     await Promise.all([producerSide.start(), consumerSide.start()]);
     await Promise.all([producerSide.waitFor('/readyz'), consumerSide.waitFor('/readyz')]);
+    watcher = await watchProfiles(profileDbUrl);
   } catch (error) {
     await close();
     throw error;
@@ -85,6 +91,7 @@ export async function startPipeline(
     topic,
     producerSide,
     consumerSide,
+    watcher,
     close,
   };
 }

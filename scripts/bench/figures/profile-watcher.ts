@@ -1,44 +1,66 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 
+const CHANNEL = 'bench_profile_visible';
+
+// Delivered when the writing transaction commits: the moment GET /profiles/:id can read the row.
+const INSTALL_TRIGGER = `
+  CREATE OR REPLACE FUNCTION bench_notify_profile() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    PERFORM pg_notify('${CHANNEL}', NEW.user_id::text);
+    RETURN NULL;
+  END $$;
+  CREATE OR REPLACE TRIGGER bench_notify_profile AFTER INSERT OR UPDATE ON profiles
+    FOR EACH ROW EXECUTE FUNCTION bench_notify_profile();`;
+
+const REMOVE_TRIGGER = 'DROP TRIGGER IF EXISTS bench_notify_profile ON profiles';
+
+export type ProfileWatcher = Awaited<ReturnType<typeof watchProfiles>>;
+
 /**
- * Notes the moment each awaited profile becomes visible in profile-service's database (what GET /profiles/:id
- * reads), by asking for the still-missing ids every `intervalMs`: the resolution of the e2e figure.
+ * Notes the moment each awaited profile becomes visible in a consumer's database (profile-service's or a peer's):
+ * a trigger on `profiles` NOTIFYs every written user id. Polling would add its interval and a query to every
+ * measured latency; a notification arrives a fraction of a millisecond after the commit.
  */
-export function watchProfiles(databaseUrl: string, intervalMs = 2) {
+export async function watchProfiles(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   const waiting = new Map<string, (seenAt: number) => void>();
-  let stopped = false;
-  const connected = client.connect();
-  const loop = (async () => {
-    await connected;
-    while (!stopped) {
-      if (waiting.size > 0) {
-        const { rows } = await client.query<{ id: string }>(
-          'SELECT user_id::text AS id FROM profiles WHERE user_id = ANY($1::uuid[])',
-          [[...waiting.keys()]],
-        );
-        const seenAt = performance.now();
-        for (const { id } of rows) {
-          waiting.get(id)?.(seenAt);
-          waiting.delete(id);
-        }
-      }
-      await sleep(intervalMs);
+  // A profile can be committed before its 201 reaches the load generator, so before anyone waits for it.
+  const seenEarly = new Map<string, number>();
+  client.on('notification', ({ payload }) => {
+    const seenAt = performance.now();
+    if (payload === undefined) return;
+    const resolve = waiting.get(payload);
+    if (resolve === undefined) {
+      seenEarly.set(payload, seenAt);
+      return;
     }
-  })();
+    waiting.delete(payload);
+    resolve(seenAt);
+  });
+  await client.connect();
+  try {
+    await client.query(INSTALL_TRIGGER);
+    await client.query(`LISTEN ${CHANNEL}`);
+  } catch (error) {
+    await client.end();
+    throw error;
+  }
 
   return {
-    /** Resolves with performance.now() at the first poll that finds the profile. */
+    /** Resolves with performance.now() when the profile's transaction committed (as told to this process). */
     seen(userId: string): Promise<number> {
+      const early = seenEarly.get(userId);
+      if (early !== undefined) {
+        seenEarly.delete(userId);
+        return Promise.resolve(early);
+      }
       return new Promise((resolve) => waiting.set(userId, resolve));
     },
     get missing(): number {
       return waiting.size;
     },
     async close(): Promise<void> {
-      stopped = true;
-      await loop.finally(() => client.end());
+      await client.query(REMOVE_TRIGGER).finally(() => client.end());
     },
   };
 }

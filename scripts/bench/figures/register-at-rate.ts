@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { runAtRate } from '../../harness/rate-limiter.ts';
 import { registration } from '../../harness/registrations.ts';
 import type { RunContext } from '../../harness/run-context.ts';
-import type { watchProfiles } from './profile-watcher.ts';
+import type { ProfileWatcher } from './profile-watcher.ts';
 
 const SETTLE_MS = 30_000;
 
@@ -22,7 +22,7 @@ export interface Samples {
  */
 export async function registerAtRate(
   ctx: RunContext,
-  watcher: ReturnType<typeof watchProfiles>,
+  watcher: ProfileWatcher,
   {
     baseUrl,
     ratePerSecond,

@@ -28,7 +28,7 @@ export interface Pipeline {
   consumerSide: ServiceProcess;
   /** Tells when each profile becomes visible in `profileDbUrl`. */
   watcher: ProfileWatcher;
-  /** Stops the watcher and both processes, drops the databases and deletes the topics, even after a failed figure. */
+  /** Stops the watcher and both processes, drops the databases, deletes the topics; even after a failure. */
   close(): Promise<void>;
 }
 

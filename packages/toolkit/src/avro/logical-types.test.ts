@@ -31,7 +31,18 @@ describe('logical types', () => {
     expect(roundTrip({ type: 'string', logicalType: 'uuid' }, '123e4567-e89b-12d3-a456-426614174000')).toBe(
       '123e4567-e89b-12d3-a456-426614174000',
     );
-    expect(type.isValid('123e4567e89b12d3a456426614174000')).toBe(false);
+    expect(type.isValid('123E4567-E89B-12D3-A456-426614174000')).toBe(true);
+    for (const bad of [
+      '123e4567e89b12d3a456426614174000',
+      '123e4567-e89b-12d3-a456-42661417400',
+      '123e4567-e89b-12d3-a456-4266141740000',
+      '123e4567-e89b-12d3-a456_426614174000',
+      '123e4567-e89b-12d3-a4566-42661417400',
+      '123e4567-e89b-12d3-a456-42661417400g',
+      '123e4567-e89b-12d3-a456-42661417400é',
+      '123e4567-e89b-12d3-a456-42661417400\u0130',
+    ])
+      expect(type.isValid(bad), bad).toBe(false);
   });
 
   it('round-trips decimals exactly, on bytes and on fixed, padding to the scale', () => {

@@ -75,7 +75,7 @@ for (const digit of '0123456789abcdefABCDEF') HEX_DIGIT[digit.charCodeAt(0)] = 1
 
 /**
  * 8-4-4-4-12 hex digits, either case. A table lookup, not a regex: every uuid the serde writes is checked, and
- * the regex cost 11 % of a whole encode + decode of `user_register` (`npm run bench`, serde).
+ * with the regex an encode + decode of `user_register` ran at 0.83× raw avsc, with the table 0.88× (bench serde).
  */
 function isUuid(text: string): boolean {
   if (text.length !== 36) return false;

@@ -8,7 +8,7 @@ function recordingClient() {
   const client = {
     query: async (text: string) => {
       sent.push(text);
-      return [{ rows: [] }, { rows: [] }];
+      return [{ rows: [] }, { rows: [] }, { rows: [] }];
     },
   } as unknown as PoolClient;
   return { client, sent };
@@ -28,7 +28,9 @@ describe('the claim and mark statements (simple protocol, formatted values)', ()
     const { client, sent } = recordingClient();
     await beginAndClaimPending(client, 25);
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatch(/^BEGIN; SELECT .* LIMIT 25 FOR UPDATE SKIP LOCKED$/s);
+    expect(sent[0]).toMatch(
+      /^BEGIN; SET LOCAL enable_bitmapscan = off; SELECT .* LIMIT 25 FOR UPDATE SKIP LOCKED$/s,
+    );
   });
 
   it('passes the ids as one escaped array literal and commits in the same text', async () => {

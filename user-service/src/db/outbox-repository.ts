@@ -14,19 +14,33 @@ const CLAIM_PENDING = `SELECT id, topic, aggregate_id::text AS key, payload, hea
   ORDER BY created_at, id`;
 
 /**
+ * Keeps the claim on an ordered scan of outbox_pending_idx. Publishing a row leaves its entry in that partial
+ * index until VACUUM; a plain index scan marks such entries dead as it passes them, so the next claim skips
+ * them, but a bitmap scan (which the planner picks when it expects few pending rows) visits every one of them
+ * on every claim: after a burst of 40,000 registrations that was 1,800 buffers and ~2 ms per claim, against
+ * 200 buffers and ~0.2 ms. The ordered scan also reads only `limit` entries of a large backlog.
+ */
+const ORDERED_INDEX_SCAN = 'SET LOCAL enable_bitmapscan = off';
+
+/**
  * Opens a transaction and locks the oldest pending rows of any topic in one round trip; rows another relay
- * holds are skipped, not waited for. Two statements in one text need the simple protocol, which takes no
+ * holds are skipped, not waited for. Several statements in one text need the simple protocol, which takes no
  * parameters: the limit is formatted, after checking it is a positive integer.
  */
 export async function beginAndClaimPending(client: PoolClient, limit: number): Promise<OutboxRow[]> {
   if (!Number.isSafeInteger(limit) || limit < 1) {
     throw new RangeError(`claim limit must be a positive integer, got ${limit}`);
   }
-  const results = (await client.query(
-    `BEGIN; ${CLAIM_PENDING} LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
-  )) as unknown as [QueryResult, QueryResult<OutboxRow>];
-  return results[1].rows;
+  const results = (await client.query(`BEGIN; ${ORDERED_INDEX_SCAN}; ${claimPending(limit)}`)) as unknown as [
+    QueryResult,
+    QueryResult,
+    QueryResult<OutboxRow>,
+  ];
+  return results[2].rows;
 }
+
+/** The claim's SELECT; run it after ORDERED_INDEX_SCAN in the same transaction (beginAndClaimPending). */
+export const claimPending = (limit: number) => `${CLAIM_PENDING} LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
 
 /**
  * Marks the rows published and commits in one round trip (simple protocol, see beginAndClaimPending): the

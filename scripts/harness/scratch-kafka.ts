@@ -1,10 +1,11 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import { findJava } from '../stack/java.ts';
+import { formatKafkaStorage, newClusterId } from '../stack/parts/kafka-storage.ts';
 import { logsDir, partDir } from '../stack/paths.ts';
 import { scratchBrokerProperties } from './scratch-kafka-config.ts';
 
@@ -58,8 +59,7 @@ export function scratchKafka(): ScratchKafka {
   const properties = { port: PORT, controllerPort: CONTROLLER_PORT, dataDir: join(dir, 'data') };
   writeFileSync(configFile, scratchBrokerProperties(readFileSync(stackConfig, 'utf8'), properties));
   const java = findJava();
-  const log4j = `-Dlog4j2.configurationFile=${join(stackKafka, 'config', 'log4j2.properties')}`;
-  const classpath = ['-cp', `${libDir}/*`];
+  const log4jFile = join(stackKafka, 'config', 'log4j2.properties');
   const brokers = [`127.0.0.1:${PORT}`];
   let child: ChildProcess | undefined;
   let formatted = false;
@@ -81,29 +81,23 @@ export function scratchKafka(): ScratchKafka {
     async start() {
       if (await answers(brokers)) throw new Error(`port ${PORT} already answers: another Kafka runs there`);
       if (!formatted) {
-        const id = execFileSync(java, [...classpath, log4j, 'kafka.tools.StorageTool', 'random-uuid'], {
-          encoding: 'utf8',
-        }).trim();
-        execFileSync(
-          java,
-          [
-            ...classpath,
-            log4j,
-            'kafka.tools.StorageTool',
-            'format',
-            `--cluster-id=${id}`,
-            `--config=${configFile}`,
-          ],
-          {
-            stdio: ['ignore', 'ignore', 'pipe'],
-          },
-        );
+        formatKafkaStorage({ java, libDir, log4jFile, configFile, clusterId: newClusterId() });
         formatted = true;
       }
       const out = openSync(join(logsDir, 'scratch-kafka.log'), 'a');
-      const started = spawn(java, ['-Xms128m', '-Xmx512m', log4j, ...classpath, 'kafka.Kafka', configFile], {
-        stdio: ['ignore', out, out],
-      });
+      const started = spawn(
+        java,
+        [
+          '-Xms128m',
+          '-Xmx512m',
+          `-Dlog4j2.configurationFile=${log4jFile}`,
+          '-cp',
+          `${libDir}/*`,
+          'kafka.Kafka',
+          configFile,
+        ],
+        { stdio: ['ignore', out, out] },
+      );
       child = started;
       const deadline = performance.now() + START_TIMEOUT_MS;
       while (!(await answers(brokers))) {

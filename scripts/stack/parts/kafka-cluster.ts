@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopicSpec } from '../topics.ts';
 import { waitUntil } from '../wait-until.ts';
 import { metadataAnswers, stackClient } from './kafka-admin.ts';
 import { HOST, type KafkaNode, type KafkaNodeSpec, kafkaNode } from './kafka-node.ts';
+import { newClusterId } from './kafka-storage.ts';
 
 export interface TopicSettings {
   replicationFactor: number;
@@ -50,7 +50,7 @@ export function kafkaCluster({
       const file = join(dir, 'cluster-id');
       if (!existsSync(file)) {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(file, randomBytes(16).toString('base64url'));
+        writeFileSync(file, newClusterId());
       }
       return readFileSync(file, 'utf8').trim();
     },

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDownloaded } from '../download.ts';
@@ -9,6 +8,7 @@ import { runningPid, startDetached } from '../processes.ts';
 import { waitUntil } from '../wait-until.ts';
 import { metadataAnswers } from './kafka-admin.ts';
 import type { KafkaCluster } from './kafka-cluster.ts';
+import { formatKafkaStorage } from './kafka-storage.ts';
 
 export const HOST = '127.0.0.1';
 
@@ -147,18 +147,11 @@ function writeConfig(spec: KafkaNodeSpec, cluster: KafkaCluster): void {
 /** KRaft storage is formatted exactly once per node, with the cluster's id (the same on every node). */
 function formatStorageOnce(java: string, spec: KafkaNodeSpec, clusterId: string): void {
   if (existsSync(join(dataDir(spec), 'meta.properties'))) return;
-  execFileSync(
+  formatKafkaStorage({
     java,
-    [
-      '-cp',
-      `${libDir}/*`,
-      `-Dlog4j2.configurationFile=${log4jFile(spec)}`,
-      'kafka.tools.StorageTool',
-      'format',
-      // The = form: a base64url id may start with '-', which the tool would read as an option.
-      `--cluster-id=${clusterId}`,
-      `--config=${configFile(spec)}`,
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+    libDir,
+    log4jFile: log4jFile(spec),
+    configFile: configFile(spec),
+    clusterId,
+  });
 }

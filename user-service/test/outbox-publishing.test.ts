@@ -1,18 +1,16 @@
 import { createSerde, type UserRegister } from '@events/contracts';
-import { createKafka } from '@events/service-platform/kafka';
 import { waitFor } from '@events/test-kit/polling';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { announcePendingRows } from '../src/db/outbox-repository.ts';
-import { createEventPublisher } from '../src/kafka/event-publisher.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
 import { createOutboxEncoder } from '../src/outbox/encode-outbox-row.ts';
 import { listenForOutboxRows, type Wakeups } from '../src/outbox/outbox-notifications.ts';
 import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
 import { registerCleanup } from './helpers/cleanup.ts';
 import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { countMessages, header, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { countMessages, defaultPublisher, header, readTopic, useTestTopic } from './helpers/kafka.ts';
 import { postJson, userBody } from './helpers/listen.ts';
 import { useService } from './helpers/service.ts';
 import { usersIn } from './helpers/users.ts';
@@ -70,10 +68,7 @@ describe('the relay wake-up', () => {
   /** A relay whose poll is far longer than any test waits: only a wake-up can make it publish in time. */
   function idleRelay(db: TestDatabase, topic: string, wakeups?: Wakeups) {
     const logger = pino({ level: 'silent' });
-    const publisher = createEventPublisher({
-      kafka: createKafka(config.kafka, logger),
-      sendTimeoutMs: config.outbox.sendTimeoutMs,
-    });
+    const publisher = defaultPublisher();
     const relay = createOutboxRelay({
       pool: db.pool,
       publisher,
@@ -147,10 +142,7 @@ describe('two relay instances on one database', () => {
 
     const logger = pino({ level: 'silent' });
     const relays = [1, 2].map(() => {
-      const publisher = createEventPublisher({
-        kafka: createKafka(config.kafka, logger),
-        sendTimeoutMs: config.outbox.sendTimeoutMs,
-      });
+      const publisher = defaultPublisher();
       const metrics = createMetrics();
       const relay = createOutboxRelay({
         pool: db.pool,

@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createSerde } from '@events/contracts';
-import { createKafka } from '@events/service-platform/kafka';
 import { waitFor } from '@events/test-kit/polling';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { countPending } from '../src/db/outbox-repository.ts';
-import { createEventPublisher, type EventPublisher } from '../src/kafka/event-publisher.ts';
+import type { EventPublisher } from '../src/kafka/event-publisher.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
 import { createOutboxEncoder } from '../src/outbox/encode-outbox-row.ts';
 import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { header, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { defaultPublisher, header, readTopic, useTestTopic } from './helpers/kafka.ts';
 import { usersIn } from './helpers/users.ts';
 
 const config = loadConfig({});
@@ -49,10 +48,7 @@ describe('the outbox relay', () => {
   it('logs once when publishing starts failing and once when it recovers, however many attempts fail', async () => {
     const db = await useTestDatabase();
     const topic = await useTestTopic();
-    const real = createEventPublisher({
-      kafka: createKafka(config.kafka, pino({ level: 'silent' })),
-      sendTimeoutMs: config.outbox.sendTimeoutMs,
-    });
+    const real = defaultPublisher();
     let failuresLeft = 6;
     const flaky: EventPublisher = {
       async publish(batch) {
@@ -109,10 +105,7 @@ describe('the outbox relay', () => {
     await db.pool.query(insert, [unknownTopic, randomUUID(), 'user_deleted', '{}', { traceparent }]);
     const good = await usersIn(db).register({ email: 'good@example.com', username: 'good' }, { traceparent });
 
-    const publisher = createEventPublisher({
-      kafka: createKafka(config.kafka, pino({ level: 'silent' })),
-      sendTimeoutMs: config.outbox.sendTimeoutMs,
-    });
+    const publisher = defaultPublisher();
     const { relay, metrics } = relayFor(db, topic, publisher);
     relay.start();
     try {

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { createKafka } from '@events/service-platform/kafka';
 import { stackAddresses } from '@events/test-kit/stack-addresses';
 import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config.ts';
+import { createEventPublisher, type EventPublisher } from '../../src/kafka/event-publisher.ts';
 import { registerCleanup } from './cleanup.ts';
 
 const kafka = new Kafka({
@@ -8,6 +12,15 @@ const kafka = new Kafka({
   brokers: stackAddresses.brokers,
   logLevel: logLevel.NOTHING,
 });
+
+/** The relay's publisher as start-service wires it, at the default settings, on the local Kafka. */
+export function defaultPublisher(): EventPublisher {
+  const config = loadConfig({});
+  return createEventPublisher({
+    kafka: createKafka(config.kafka, pino({ level: 'silent' })),
+    sendTimeoutMs: config.outbox.sendTimeoutMs,
+  });
+}
 
 /** A fresh topic (auto-creation is off on the broker), deleted when the calling test (or file) ends. */
 export async function useTestTopic(): Promise<string> {

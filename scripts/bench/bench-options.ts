@@ -73,9 +73,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     e2e,
     catchUp: { sizes: quick ? [5_000] : [10_000, 100_000, 1_000_000] },
     scaleOut: { events: quick ? 5_000 : 100_000 },
-    memory: quick
-      ? { ratePerSecond: 100, durationS: memorySeconds, windowS: 2 }
-      : { ratePerSecond: 500, durationS: memorySeconds, windowS: 10 },
+    memory: {
+      ...(quick ? { ratePerSecond: 100, windowS: 2 } : { ratePerSecond: 500, windowS: 10 }),
+      durationS: memorySeconds,
+    },
     outage: quick
       ? { ratePerSecond: 50, beforeS: 2, outageS: 5 }
       : { ratePerSecond: 100, beforeS: 5, outageS: 15 },

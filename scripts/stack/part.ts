@@ -1,9 +1,19 @@
-export type PartName = 'kafka' | `kafka-${number}` | 'registry' | 'cluster-registry' | 'postgres' | 'zipkin';
+export type PartName =
+  | 'kafka'
+  | `kafka-${number}`
+  | 'registry'
+  | 'cluster-registry'
+  | 'postgres'
+  | 'zipkin'
+  | 'chromium';
 
 export interface Part {
   name: PartName;
   address: string;
-  /** False for parts the machine runs for us (PostgreSQL): we check them but never start or stop them. */
+  /**
+   * False for parts that are no process of ours (the machine's PostgreSQL, a browser on disk): we check or
+   * provision them but never start or stop them.
+   */
   managed: boolean;
   /** A real request: Kafka metadata, registry GET /subjects, SQL `select 1`. */
   probe(): Promise<boolean>;

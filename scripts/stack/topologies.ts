@@ -1,4 +1,5 @@
 import type { Part } from './part.ts';
+import { chromium } from './parts/chromium.ts';
 import { singleBroker, threeBrokers } from './parts/kafka.ts';
 import type { KafkaCluster } from './parts/kafka-cluster.ts';
 import { postgres } from './parts/postgres.ts';
@@ -27,8 +28,9 @@ function topology(kafka: KafkaCluster, registryPart: Part, extras: Part[] = []):
 }
 
 export const topologies: readonly Topology[] = [
-  // Zipkin runs once, with the default stack; the cluster beside it sends its traces there too.
-  topology(singleBroker, registry, [zipkin]),
+  // Zipkin runs once, with the default stack; the cluster beside it sends its traces there too. The browser is
+  // for the tests that open the event catalog page.
+  topology(singleBroker, registry, [zipkin, chromium]),
   topology(threeBrokers, clusterRegistry),
 ];
 

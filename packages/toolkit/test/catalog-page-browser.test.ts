@@ -5,14 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+// Debian's chromium (`stack:up` provides it); Playwright's own browser download cannot work offline.
+import { chromiumPath as executablePath } from '@events/test-kit/stack-addresses';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/catalog/load-catalog.ts';
 import { catalogView } from '../src/docs/catalog-view.ts';
 import { fixturesDir } from './helpers.ts';
 
-// Debian's chromium (the CI script installs it); Playwright's own browser download cannot work offline.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const screenshotsDir = join(import.meta.dirname, '..', 'test-output');
 const cli = join(import.meta.dirname, '..', 'cli', 'docs.ts');
 
@@ -27,7 +27,7 @@ describe.each([
 
   beforeAll(async () => {
     if (!existsSync(executablePath))
-      throw new Error(`no Chromium at ${executablePath}: apt-get install chromium, or set CHROMIUM_PATH`);
+      throw new Error(`no Chromium at ${executablePath}: run \`npm run stack:up\`, or set CHROMIUM_PATH`);
     // Run the CLI the way a team would, from a folder outside the toolkit.
     execFileSync(
       process.execPath,

@@ -183,6 +183,11 @@ export class ServiceProcess {
     await exited;
   }
 
+  /** How the process ended: its exit code, or the signal that killed it; undefined while it runs. */
+  get exitStatus(): number | NodeJS.Signals | undefined {
+    return this.child?.signalCode ?? this.child?.exitCode ?? undefined;
+  }
+
   /** True from start() until the process exits. */
   get running(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;

@@ -13,6 +13,9 @@ export interface RunServiceOptions<
   start: (config: C, logger: Logger) => Promise<Stoppable>;
 }
 
+/** How long a stopped service may wait for its last sockets and timers to close on their own. */
+const EXIT_GRACE_MS = 2_000;
+
 /**
  * A service's entry point: config (exit 1 listing every bad key), logger, start (exit 1 if it fails),
  * then SIGTERM/SIGINT trapped once for a graceful stop within SHUTDOWN_TIMEOUT_MS (exit 1 past it or
@@ -57,6 +60,7 @@ export async function runService<
       process.exitCode = 1;
     } finally {
       clearTimeout(deadline);
+      exitWhenLeftRunning(logger);
     }
   }
 
@@ -65,4 +69,16 @@ export async function runService<
     logger.fatal({ err: error }, 'uncaught exception');
     void shutdown('uncaughtException', 1);
   });
+}
+
+/**
+ * Everything is stopped, so the event loop should drain by itself; after broker faults kafkajs can leave a
+ * reconnect socket or retry timer behind that would hold the process until the orchestrator's SIGKILL. Name
+ * what is left, then exit with the code the stop decided.
+ */
+function exitWhenLeftRunning(logger: Logger): void {
+  setTimeout(() => {
+    logger.warn({ resources: process.getActiveResourcesInfo() }, 'still running after shutdown: exiting');
+    process.exit();
+  }, EXIT_GRACE_MS).unref();
 }

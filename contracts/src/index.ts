@@ -18,12 +18,14 @@ export {
   checkCompatibility,
   compatibilityLevels,
   createEventRouter,
+  createRegistryClient,
   type EventContext,
   type EventHandlers,
   IGNORE,
   type InvalidField,
   isContractError,
   type Problem,
+  type RegistryClient,
   type RegistryOptions,
 } from '@events/toolkit';
 export { deadLetterTopicOf, EVENT_HEADERS, TOPICS } from './agreements.ts';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createSerde } from '@events/contracts';
+import { createRegistryClient, createSerde } from '@events/contracts';
 import { startHttpServer } from '@events/service-platform/http';
 import { createKafka } from '@events/service-platform/kafka';
 import { createBackoff } from '@events/service-platform/lifecycle';
@@ -42,7 +42,9 @@ export async function startProfileService({
   });
   const backoff = createBackoff(config.retry);
   const processor = createBatchProcessor({
-    readMessage: createMessageReader({ serde: createSerde({ registry: config.registry }) }),
+    readMessage: createMessageReader({
+      serde: createSerde({ registry: createRegistryClient(config.registry) }),
+    }),
     repository,
     deadLetters: createDeadLetterPublisher({
       producer,

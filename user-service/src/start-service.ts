@@ -1,4 +1,4 @@
-import { createSerde } from '@events/contracts';
+import { createRegistryClient, createSerde } from '@events/contracts';
 import { startHttpServer } from '@events/service-platform/http';
 import { createKafka, kafkaReachable } from '@events/service-platform/kafka';
 import type { Logger } from '@events/service-platform/observability';
@@ -37,7 +37,10 @@ export async function startService(
   const pool = createPool({ ...config.database, applicationName: config.serviceName, ...schema, logger });
   await migrate({ pool, dir: migrationsDirOf(import.meta.url), logger });
 
-  const serde = createSerde({ registry: config.registry, autoRegister: config.autoRegisterSchemas });
+  const serde = createSerde({
+    registry: createRegistryClient(config.registry),
+    autoRegister: config.autoRegisterSchemas,
+  });
   // Only the relay needs the registry; a cold or absent registry must not stop registrations.
   serde
     .warmUp()

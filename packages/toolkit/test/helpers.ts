@@ -2,10 +2,10 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from '@events/test-kit/scratch-dir';
 import { stackAddresses } from '@events/test-kit/stack-addresses';
-import { createRegistryRest } from '../src/registry/registry-rest.ts';
+import { createRegistryClient } from '../src/registry/registry-client.ts';
 
 export const { registryUrl, brokers } = stackAddresses;
-export const rest = createRegistryRest({ url: registryUrl });
+export const rest = createRegistryClient({ url: registryUrl });
 export const fixturesDir = join(import.meta.dirname, 'fixtures');
 
 /** A throwaway copy of a fixture catalog folder (`schemas/` inside it), removed with its test (or file). */

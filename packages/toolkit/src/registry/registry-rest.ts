@@ -9,8 +9,9 @@ export interface RegisteredVersion {
 }
 
 /**
- * The registry calls the client library does not make safely: config and registration go through REST so that
- * no library reads or rewrites a subject's compatibility behind our back (see KAFKA-NOTES).
+ * Hand-written REST for what @kafkajs/confluent-schema-registry cannot do (README, "Registry client"): it has no
+ * public method for levels, its id lookup sends no references and returns no version, and it registers only
+ * schemas with a name (not a union subject's).
  */
 export interface RegistryRest {
   /** The subject's own level, or undefined when it has none (it then follows the global default). */

@@ -1,7 +1,6 @@
 import { ContractError } from '../errors.ts';
+import { createRegistryClient, type SerdeRegistry } from '../registry/registry-client.ts';
 import type { RegistryOptions } from '../registry/registry-options.ts';
-import { createRegistryRest } from '../registry/registry-rest.ts';
-import { createSchemaLookup } from '../registry/schema-lookup.ts';
 import type { TopicDescriptors } from '../topic-descriptor.ts';
 import { type EventOf, type KeyOf, type TopicName, topicDescriptor } from '../topics.ts';
 import { createKeyCodec, type KeyCodec } from './key-codec.ts';
@@ -12,7 +11,8 @@ import { readSchemaId } from './wire-format.ts';
 export interface SerdeOptions<D extends TopicDescriptors> {
   /** The generated `topics` of a catalog: the serde knows exactly these topics and their types. */
   topics: D;
-  registry: RegistryOptions;
+  /** The registry client (`createRegistryClient(options)`, or a test's own), or the options to build one. */
+  registry: SerdeRegistry | RegistryOptions;
   /** Dev/test only: register the compiled schema when the registry lacks it, instead of failing. */
   autoRegister?: boolean;
   /**
@@ -51,9 +51,10 @@ interface TopicState {
 }
 
 export function createSerde<D extends TopicDescriptors>(options: SerdeOptions<D>): Serde<D> {
+  const { registry } = options;
   const ids: WriterIds = {
-    lookup: createSchemaLookup(options.registry),
-    rest: options.autoRegister ? createRegistryRest(options.registry) : undefined,
+    lookup: 'url' in registry ? createRegistryClient(registry) : registry,
+    autoRegister: options.autoRegister === true,
   };
   const states = new Map<string, TopicState>();
 

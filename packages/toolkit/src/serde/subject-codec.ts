@@ -1,8 +1,7 @@
 import type avsc from 'avsc';
 import { createAvroType } from '../avro/create-avro-type.ts';
 import { ContractError } from '../errors.ts';
-import type { RegistryRest } from '../registry/registry-rest.ts';
-import type { SchemaLookup } from '../registry/schema-lookup.ts';
+import type { SerdeRegistry } from '../registry/registry-client.ts';
 import type { RegisteredSchema } from '../topic-descriptor.ts';
 import { findInvalidFields } from './validation.ts';
 import { encodeFramed } from './wire-format.ts';
@@ -31,19 +30,20 @@ export function createSubjectCodec(label: string, readerSchema: unknown, slot: W
   return { label, type: createAvroType(readerSchema), slot };
 }
 
-/** The registry side of a serde: id lookups (optionally registering, dev/test only) and writer types. */
+/** The registry side of a serde: id lookups, writer types and, with autoRegister (dev/test only), registration. */
 export interface WriterIds {
-  lookup: SchemaLookup;
-  rest: RegistryRest | undefined;
+  lookup: SerdeRegistry;
+  autoRegister: boolean;
 }
 
 async function fetchWriterId(slot: WriterIdSlot, ids: WriterIds): Promise<number> {
   try {
     return await ids.lookup.idOf(slot.registered);
   } catch (error) {
-    if (!(ids.rest && error instanceof ContractError && error.code === 'SCHEMA_NOT_REGISTERED')) throw error;
+    if (!(ids.autoRegister && error instanceof ContractError && error.code === 'SCHEMA_NOT_REGISTERED'))
+      throw error;
     const { subject, schema, references } = slot.registered;
-    return (await ids.rest.register(subject, schema, references)).id;
+    return (await ids.lookup.register(subject, schema, references)).id;
   }
 }
 

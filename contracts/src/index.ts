@@ -12,20 +12,15 @@ import { topics } from './generated/index.ts';
 
 export {
   type CompatibilityLevel,
-  type CompatibilityResult,
   ContractError,
   type ContractErrorCode,
-  checkCompatibility,
   compatibilityLevels,
   createEventRouter,
-  createRegistryClient,
   type EventContext,
   type EventHandlers,
   IGNORE,
   type InvalidField,
   isContractError,
-  type Problem,
-  type RegistryClient,
   type RegistryOptions,
 } from '@events/toolkit';
 export { deadLetterTopicOf, EVENT_HEADERS, TOPICS } from './agreements.ts';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RegistrationRow } from '@events/toolkit';
+import type { RegistrationRow } from '@events/toolkit/build';
 import { describe, expect, it } from 'vitest';
 import { rest, runCli, tempSchemasDir } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckReport } from '@events/toolkit';
+import type { CheckReport } from '@events/toolkit/build';
 import { describe, expect, it } from 'vitest';
 import { contractsDir } from '../helpers.ts';
 import { copyArgs, copyContracts, copyWithNewField, schemasCheck, subjectDir } from './contracts-copy.ts';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckReport } from '@events/toolkit';
+import type { CheckReport } from '@events/toolkit/build';
 import { describe, expect, it } from 'vitest';
 import { copyArgs, copyContracts, copyWithNewField, schemasCheck, subjectDir } from './contracts-copy.ts';
 

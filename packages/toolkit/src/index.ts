@@ -1,25 +1,8 @@
-export type {
-  Catalog,
-  SchemaReference,
-  SchemaVersion,
-  SubjectEntry,
-  SubjectNameStrategy,
-  SubjectRole,
-  TopicEntry,
-  TopicKey,
-} from './catalog/catalog.ts';
-export { CatalogError, type CatalogErrorCode } from './catalog/catalog-error.ts';
+// The runtime services load: serde, router, registry access, errors, topic-map types. Build-time tools
+// (catalog loader, codegen, checker, registration) are in ./build-tools.ts (`@events/toolkit/build`), so that a
+// service encoding events never loads them; test/runtime-entry.test.ts holds that.
+export type { SchemaReference } from './catalog/catalog.ts';
 export { type CompatibilityLevel, compatibilityLevels } from './catalog/compatibility-level.ts';
-export { loadCatalog } from './catalog/load-catalog.ts';
-export type { CheckReport, SubjectCheck } from './check/check-report.ts';
-export { runSchemasCheck } from './check/run-schemas-check.ts';
-export {
-  type CheckCompatibilityInput,
-  type CompatibilityResult,
-  checkCompatibility,
-} from './compatibility/check-compatibility.ts';
-export type { AvroIncompatibility } from './compatibility/finding.ts';
-export type { Direction, Problem, ProblemKind } from './compatibility/problem.ts';
 export {
   ContractError,
   type ContractErrorCode,
@@ -37,14 +20,8 @@ export {
   type RouteOutcome,
 } from './handlers.ts';
 export { type MessageContract, messageContract } from './message-contract.ts';
-export { type RegistrationRow, registerCatalog } from './registry/register-catalog.ts';
-export {
-  createRegistryClient,
-  type RegistryClient,
-  type RegistryClientDependencies,
-  type SerdeRegistry,
-} from './registry/registry-client.ts';
 export type { RegistryOptions } from './registry/registry-options.ts';
+export { createRegistryRest, type RegistryRest } from './registry/registry-rest.ts';
 export { createSerde, type Serde, type SerdeOptions } from './serde/create-serde.ts';
 export type {
   EventDescriptor,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { checkCompatibility } from '@events/contracts';
+import { checkCompatibility } from '@events/toolkit/build';
 import type { RunContext } from '../../harness/run-context.ts';
 import { repoRoot } from '../../stack/paths.ts';
 import type { BenchOptions } from '../bench-options.ts';

@@ -75,8 +75,9 @@ export const topics: {
       "events.user.UserRegister": {
         "name": "events.user.UserRegister",
         "schema": {
-          "name": "events.user.UserRegister",
           "type": "record",
+          "name": "events.user.UserRegister",
+          "doc": "A user registered with user-service.",
           "fields": [
             {
               "name": "userId",
@@ -113,8 +114,7 @@ export const topics: {
               "default": null,
               "doc": "Name shown on the profile; consumers fall back to the username when null."
             }
-          ],
-          "doc": "A user registered with user-service."
+          ]
         }
       }
     },

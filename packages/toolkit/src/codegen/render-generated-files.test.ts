@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import { CatalogError } from '../catalog/catalog-error.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { CodegenError } from './codegen-error.ts';
-import { renderGeneratedFiles } from './render-generated-files.ts';
+import { type RenderOptions, renderGeneratedFiles } from './render-generated-files.ts';
 
 interface TopicSpec {
   topic: string;
@@ -43,8 +43,8 @@ function record(name: string, fields: object[], extra: object = {}): object {
   return { type: 'record', name, namespace: 'test.ns', fields, ...extra };
 }
 
-function moduleOf(specs: TopicSpec[], path: string): string {
-  const file = renderGeneratedFiles(catalogOf(specs)).find((f) => f.path === path);
+function moduleOf(specs: TopicSpec[], path: string, options: RenderOptions = {}): string {
+  const file = renderGeneratedFiles(catalogOf(specs), options).find((f) => f.path === path);
   if (!file) throw new Error(`${path} was not generated`);
   return file.content;
 }
@@ -187,7 +187,35 @@ describe('renderGeneratedFiles', () => {
     expect(content).toContain('id: string;');
     expect(content).toContain('price: string;');
     expect(content).toContain('broken: number;');
-    expect(content).toContain('micros: number;');
+    expect(content).toContain(
+      '  /** Avro timestamp-micros: not converted by the serde, the value is the underlying long. */\n  micros: number;',
+    );
+  });
+
+  it('embeds reader schemas that keep what avsc drops: enum defaults and logical types it does not convert', () => {
+    const status = { type: 'enum', name: 'Status', symbols: ['ON', 'OFF'], default: 'ON' };
+    const micros = { type: 'long', logicalType: 'timestamp-micros' };
+    const content = moduleOf(
+      [subject('t', record('R', [field('s', status), field('at', ['null', micros], { default: null })]))],
+      'topic-map.ts',
+    );
+    const embedded = JSON.parse(content.slice(content.indexOf('} = ') + 4, content.lastIndexOf(';')));
+    expect(embedded.t.events['test.ns.R'].schema.fields).toEqual([
+      { name: 's', type: { ...status, name: 'test.ns.Status' } },
+      { name: 'at', type: ['null', micros], default: null },
+    ]);
+  });
+
+  it('imports generated modules with the extension asked for: .ts by default, .js, or none', () => {
+    const catalog = [subject('t', record('R', [field('s', { type: 'enum', name: 'S', symbols: ['A'] })]))];
+    expect(moduleOf(catalog, 'topic-map.ts')).toContain("import type { R } from './t-value.ts';");
+    const js = { importExtension: '.js' } as const;
+    expect(moduleOf(catalog, 'topic-map.ts', js)).toContain("import type { R } from './t-value.js';");
+    expect(moduleOf(catalog, 'index.ts', js)).toContain("export { sSymbols } from './t-value.js';");
+    expect(moduleOf(catalog, 'index.ts', js)).toContain("from './topic-map.js';");
+    const none = moduleOf(catalog, 'index.ts', { importExtension: 'none' });
+    expect(none).toContain("export type { S, R } from './t-value';");
+    expect(none).toContain("from './topic-map';");
   });
 
   it('declares a recursive record once', () => {

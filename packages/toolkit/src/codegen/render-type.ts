@@ -2,6 +2,7 @@ import type avsc from 'avsc';
 import { isContractLogicalType } from '../avro/logical-types.ts';
 import { CodegenError } from './codegen-error.ts';
 import { arrayOf, docComment, lowerFirst, propertyKey, quote } from './ts-syntax.ts';
+import { unconvertedLogicalTypes } from './unconverted-logical-types.ts';
 
 interface NamedAvroType extends avsc.Type {
   readonly name: string;
@@ -21,20 +22,28 @@ export interface DeclaredType {
   valueExports: string[];
 }
 
-/** Renders avsc Types of one generated module; `declared` is shared by every module of one run. */
+/** What every module of one run shares: the types declared so far, and each named type as written. */
+export interface RenderContext {
+  declared: Map<string, DeclaredType>;
+  /** avsc's Types lose what it does not use (unknown logical types): the schema as written keeps it. */
+  definitionOf(fullName: string): Record<string, unknown>;
+}
+
+/** Renders avsc Types of one generated module. */
 export class ModuleRenderer {
   readonly subject: string;
+  /** The specifier other modules import this one by (`./orders-key.ts`). */
   readonly module: string;
   readonly declarations: string[] = [];
   readonly imports = new Map<string, Set<string>>();
   readonly typeExports: string[] = [];
   readonly valueExports: string[] = [];
-  readonly #declared: Map<string, DeclaredType>;
+  readonly #context: RenderContext;
 
-  constructor(subject: string, module: string, declared: Map<string, DeclaredType>) {
+  constructor(subject: string, module: string, context: RenderContext) {
     this.subject = subject;
     this.module = module;
-    this.#declared = declared;
+    this.#context = context;
   }
 
   render(type: avsc.Type): string {
@@ -94,7 +103,7 @@ export class ModuleRenderer {
     const fullName = type.name;
     const tsName = fullName.slice(fullName.lastIndexOf('.') + 1);
     const shape = JSON.stringify(type.schema({ exportAttrs: true }));
-    const existing = this.#declared.get(fullName);
+    const existing = this.#context.declared.get(fullName);
     if (existing) {
       if (existing.shape !== shape) {
         throw new CodegenError(
@@ -105,12 +114,12 @@ export class ModuleRenderer {
       if (existing.module !== this.module) this.#import(existing.module, existing.tsName);
       return existing.tsName;
     }
-    const clash = [...this.#declared.values()].find((declared) => declared.tsName === tsName);
+    const clash = [...this.#context.declared.values()].find((declared) => declared.tsName === tsName);
     if (clash) {
       throw new CodegenError(this.subject, `${fullName} and ${clash.fullName} would both be named ${tsName}`);
     }
     const declared: DeclaredType = { fullName, tsName, module: this.module, shape, valueExports: [] };
-    this.#declared.set(fullName, declared);
+    this.#context.declared.set(fullName, declared);
     this.declarations.push(this.#declaration(type, tsName, declared));
     this.typeExports.push(tsName);
     this.valueExports.push(...declared.valueExports);
@@ -118,7 +127,8 @@ export class ModuleRenderer {
   }
 
   #declaration(type: NamedAvroType, tsName: string, declared: DeclaredType): string {
-    const doc = type.doc === undefined ? [] : [type.doc];
+    const written = this.#context.definitionOf(type.name);
+    const doc = [...(type.doc === undefined ? [] : [type.doc]), ...unconvertedLogicalTypes(written, true)];
     switch (type.typeName) {
       case 'enum': {
         const symbols = (type as unknown as avsc.types.EnumType).symbols;
@@ -135,15 +145,16 @@ export class ModuleRenderer {
       }
       default: {
         const fields = (type as unknown as avsc.types.RecordType).fields as FieldWithDoc[];
-        // Defaults as written in the schema (avsc's defaultValue() gives in-memory values such as Buffers).
-        const schemaFields = (type.schema({ exportAttrs: true }) as { fields: { default?: unknown }[] })
-          .fields;
+        // Defaults as written (avsc's defaultValue() gives in-memory values such as Buffers).
+        const writtenFields = written.fields as { type: unknown; default?: unknown }[];
         // Render members first: nested named types are declared before the record that uses them.
         const members = fields.map((field, index) => {
           const fieldType = this.render(field.type);
-          const defaultValue = schemaFields[index]?.default;
+          const writtenField = writtenFields[index];
+          const defaultValue = writtenField?.default;
           const fieldDoc = [
             ...(field.doc === undefined ? [] : [field.doc]),
+            ...unconvertedLogicalTypes(writtenField?.type, false),
             ...(defaultValue === undefined ? [] : [`@default ${JSON.stringify(defaultValue)}`]),
           ];
           return `${docComment(fieldDoc, '  ')}  ${propertyKey(field.name)}: ${fieldType};\n`;

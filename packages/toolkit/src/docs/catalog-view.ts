@@ -1,5 +1,6 @@
 import type { Catalog, SchemaVersion, SubjectEntry, TopicEntry } from '../catalog/catalog.ts';
 import type { CompatibilityLevel } from '../catalog/compatibility-level.ts';
+import { createSchemaExpander, type SchemaExpander } from '../codegen/self-contained-schema.ts';
 import { type SchemaChange, schemaChanges } from './schema-changes.ts';
 
 /** What a reader of the catalog wants to know about one topic: the AsyncAPI and HTML renderers share it. */
@@ -42,6 +43,8 @@ export interface VersionView {
 }
 
 export function catalogView(catalog: Catalog): TopicView[] {
+  // The schemas as written, references inlined: avsc's export would show timestamp-micros as long.
+  const expander = createSchemaExpander(catalog);
   const subjects = new Map(catalog.subjects.map((entry) => [entry.subject, entry]));
   const subject = (name: string): SubjectEntry => {
     const entry = subjects.get(name);
@@ -55,11 +58,8 @@ export function catalogView(catalog: Catalog): TopicView[] {
       const unionSubject = values.length === 1 && isUnion(newest(values[0]!).schema) ? values[0] : undefined;
       const events =
         unionSubject === undefined
-          ? values.map((entry) => eventOf(entry, newest(entry)))
-          : newest(unionSubject).references.map((ref) => {
-              const member = subject(ref.subject);
-              return eventOf(member, newest(member));
-            });
+          ? values.map((entry) => eventOf(entry, expander))
+          : newest(unionSubject).references.map((ref) => eventOf(subject(ref.subject), expander));
       return {
         topic: topic.topic,
         doc: topic.doc,
@@ -67,36 +67,47 @@ export function catalogView(catalog: Catalog): TopicView[] {
         producers: topic.producers,
         consumers: topic.consumers,
         ...(topic.partitions !== undefined && { partitions: topic.partitions }),
-        key: keyView(topic, subject),
+        key: keyView(topic, subject, expander),
         events,
-        ...(unionSubject && { union: subjectView(unionSubject) }),
+        ...(unionSubject && { union: subjectViewOf(unionSubject, expander) }),
       };
     });
 }
 
-function keyView(topic: TopicEntry, subject: (name: string) => SubjectEntry): KeyView {
+function keyView(
+  topic: TopicEntry,
+  subject: (name: string) => SubjectEntry,
+  expander: SchemaExpander,
+): KeyView {
   if (topic.key.type === 'string') return topic.key;
   const entry = subject(topic.key.subject);
-  return { type: 'avro', doc: topic.key.doc, subject: subjectView(entry), schema: newest(entry).expanded };
-}
-
-function eventOf(entry: SubjectEntry, version: SchemaVersion): EventView {
-  const schema = version.expanded as { name?: string; namespace?: string; doc?: string };
   return {
-    name: version.type.name ?? entry.subject,
-    doc: schema.doc ?? entry.doc,
-    schema: version.expanded,
-    subject: subjectView(entry),
+    type: 'avro',
+    doc: topic.key.doc,
+    subject: subjectViewOf(entry, expander),
+    schema: expander.expand(newest(entry)),
   };
 }
 
-function subjectView(entry: SubjectEntry): SubjectView {
+function eventOf(entry: SubjectEntry, expander: SchemaExpander): EventView {
+  const version = newest(entry);
+  const schema = expander.expand(version) as { doc?: string };
+  return {
+    name: version.type.name ?? entry.subject,
+    doc: schema.doc ?? entry.doc,
+    schema,
+    subject: subjectViewOf(entry, expander),
+  };
+}
+
+function subjectViewOf(entry: SubjectEntry, expander: SchemaExpander): SubjectView {
+  const schemas = entry.versions.map((version) => expander.expand(version));
   return {
     subject: entry.subject,
     compatibility: entry.compatibility,
     versions: entry.versions.map((version, index) => ({
       version: version.version,
-      changes: index === 0 ? [] : schemaChanges(entry.versions[index - 1]!.expanded, version.expanded),
+      changes: index === 0 ? [] : schemaChanges(schemas[index - 1], schemas[index]),
     })),
   };
 }

@@ -76,8 +76,8 @@ export const topics: {
       "shop.customers.CustomerAddressChanged": {
         "name": "shop.customers.CustomerAddressChanged",
         "schema": {
-          "name": "shop.customers.CustomerAddressChanged",
           "type": "record",
+          "name": "shop.customers.CustomerAddressChanged",
           "fields": [
             {
               "name": "customerId",
@@ -86,8 +86,8 @@ export const topics: {
             {
               "name": "address",
               "type": {
-                "name": "shop.common.Address",
                 "type": "record",
+                "name": "shop.common.Address",
                 "fields": [
                   {
                     "name": "street",
@@ -131,8 +131,8 @@ export const topics: {
       "shop.customers.CustomerRegistered": {
         "name": "shop.customers.CustomerRegistered",
         "schema": {
-          "name": "shop.customers.CustomerRegistered",
           "type": "record",
+          "name": "shop.customers.CustomerRegistered",
           "fields": [
             {
               "name": "customerId",
@@ -145,8 +145,8 @@ export const topics: {
             {
               "name": "address",
               "type": {
-                "name": "shop.common.Address",
                 "type": "record",
+                "name": "shop.common.Address",
                 "fields": [
                   {
                     "name": "street",
@@ -221,8 +221,8 @@ export const topics: {
         "references": []
       },
       "schema": {
-        "name": "shop.orders.OrderKey",
         "type": "record",
+        "name": "shop.orders.OrderKey",
         "fields": [
           {
             "name": "orderId",
@@ -238,8 +238,8 @@ export const topics: {
       "shop.orders.OrderCancelled": {
         "name": "shop.orders.OrderCancelled",
         "schema": {
-          "name": "shop.orders.OrderCancelled",
           "type": "record",
+          "name": "shop.orders.OrderCancelled",
           "fields": [
             {
               "name": "orderId",
@@ -295,8 +295,8 @@ export const topics: {
       "shop.orders.OrderPaid": {
         "name": "shop.orders.OrderPaid",
         "schema": {
-          "name": "shop.orders.OrderPaid",
           "type": "record",
+          "name": "shop.orders.OrderPaid",
           "fields": [
             {
               "name": "orderId",
@@ -308,8 +308,9 @@ export const topics: {
             {
               "name": "amount",
               "type": {
-                "name": "shop.common.Money",
                 "type": "record",
+                "name": "shop.common.Money",
+                "doc": "An exact amount of money.",
                 "fields": [
                   {
                     "name": "amount",
@@ -323,17 +324,17 @@ export const topics: {
                   {
                     "name": "currency",
                     "type": {
-                      "name": "shop.common.Currency",
                       "type": "enum",
+                      "name": "shop.common.Currency",
                       "symbols": [
                         "EUR",
                         "USD",
                         "GBP"
-                      ]
+                      ],
+                      "default": "EUR"
                     }
                   }
-                ],
-                "doc": "An exact amount of money."
+                ]
               }
             },
             {
@@ -385,8 +386,8 @@ export const topics: {
       "shop.orders.OrderPlaced": {
         "name": "shop.orders.OrderPlaced",
         "schema": {
-          "name": "shop.orders.OrderPlaced",
           "type": "record",
+          "name": "shop.orders.OrderPlaced",
           "fields": [
             {
               "name": "orderId",
@@ -404,8 +405,8 @@ export const topics: {
               "type": {
                 "type": "array",
                 "items": {
-                  "name": "shop.orders.OrderLine",
                   "type": "record",
+                  "name": "shop.orders.OrderLine",
                   "fields": [
                     {
                       "name": "sku",
@@ -418,8 +419,9 @@ export const topics: {
                     {
                       "name": "unitPrice",
                       "type": {
-                        "name": "shop.common.Money",
                         "type": "record",
+                        "name": "shop.common.Money",
+                        "doc": "An exact amount of money.",
                         "fields": [
                           {
                             "name": "amount",
@@ -433,17 +435,17 @@ export const topics: {
                           {
                             "name": "currency",
                             "type": {
-                              "name": "shop.common.Currency",
                               "type": "enum",
+                              "name": "shop.common.Currency",
                               "symbols": [
                                 "EUR",
                                 "USD",
                                 "GBP"
-                              ]
+                              ],
+                              "default": "EUR"
                             }
                           }
-                        ],
-                        "doc": "An exact amount of money."
+                        ]
                       }
                     }
                   ]
@@ -466,8 +468,8 @@ export const topics: {
               "type": [
                 "null",
                 {
-                  "name": "shop.common.Address",
                   "type": "record",
+                  "name": "shop.common.Address",
                   "fields": [
                     {
                       "name": "street",
@@ -663,8 +665,8 @@ export const topics: {
       "shop.shipping.ShipmentDispatched": {
         "name": "shop.shipping.ShipmentDispatched",
         "schema": {
-          "name": "shop.shipping.ShipmentDispatched",
           "type": "record",
+          "name": "shop.shipping.ShipmentDispatched",
           "fields": [
             {
               "name": "shipmentId",
@@ -683,8 +685,8 @@ export const topics: {
             {
               "name": "address",
               "type": {
-                "name": "shop.common.Address",
                 "type": "record",
+                "name": "shop.common.Address",
                 "fields": [
                   {
                     "name": "street",

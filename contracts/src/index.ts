@@ -16,11 +16,13 @@ export {
   type ContractErrorCode,
   compatibilityLevels,
   createEventRouter,
+  createRegistryClient,
   type EventContext,
   type EventHandlers,
   IGNORE,
   type InvalidField,
   isContractError,
+  type RegistryClient,
   type RegistryOptions,
 } from '@events/toolkit';
 export { deadLetterTopicOf, EVENT_HEADERS, TOPICS } from './agreements.ts';

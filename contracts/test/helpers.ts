@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { scratchDir } from '@events/test-kit/scratch-dir';
 import { stackAddresses } from '@events/test-kit/stack-addresses';
-import { createRegistryRest } from '@events/toolkit';
+import { createRegistryClient } from '@events/toolkit';
 import { loadCatalog, registerCatalog, type SubjectEntry } from '@events/toolkit/build';
 
 export const contractsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = join(contractsDir, '..');
 export const { registryUrl, brokers } = stackAddresses;
-export const rest = createRegistryRest({ url: registryUrl });
+export const rest = createRegistryClient({ url: registryUrl });
 
 const run = promisify(execFile);
 

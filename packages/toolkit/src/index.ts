@@ -20,8 +20,13 @@ export {
   type RouteOutcome,
 } from './handlers.ts';
 export { type MessageContract, messageContract } from './message-contract.ts';
+export {
+  createRegistryClient,
+  type RegistryClient,
+  type RegistryClientDependencies,
+  type SerdeRegistry,
+} from './registry/registry-client.ts';
 export type { RegistryOptions } from './registry/registry-options.ts';
-export { createRegistryRest, type RegistryRest } from './registry/registry-rest.ts';
 export { createSerde, type Serde, type SerdeOptions } from './serde/create-serde.ts';
 export type {
   EventDescriptor,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAvroType } from './create-avro-type.ts';
+import { UnrepresentableValue } from './unrepresentable.ts';
 
 const roundTrip = (schema: object, value: unknown): unknown => {
   const type = createAvroType(schema);
@@ -79,6 +80,59 @@ describe('logical types', () => {
     const resolver = reader.createResolver(writer);
     expect(reader.fromBuffer(writer.toBuffer(86_400_000), resolver)).toEqual(
       new Date('1970-01-02T00:00:00Z'),
+    );
+  });
+
+  it('reads a date written into a timestamp-millis reader as that many milliseconds, as Java does (R3)', () => {
+    const writer = createAvroType({ type: 'int', logicalType: 'date' });
+    const reader = createAvroType({ type: 'long', logicalType: 'timestamp-millis' });
+    // Java promotes the int 19700 to the long 19700: the days become milliseconds.
+    expect(reader.fromBuffer(Buffer.from('e8b302', 'hex'), reader.createResolver(writer))).toEqual(
+      new Date(19_700),
+    );
+  });
+
+  it('reads every int as a date, beyond the years Date holds (R5), and writes what it reads', () => {
+    const type = createAvroType({ type: 'int', logicalType: 'date' });
+    const int = createAvroType('int');
+    expect(type.fromBuffer(Buffer.from('80d0acf30e', 'hex'))).toBe('+5477784-01-06');
+    expect(type.fromBuffer(type.toBuffer('+5477784-01-06'), type.createResolver(int))).toBe('+5477784-01-06');
+    expect(int.fromBuffer(type.toBuffer('+5477784-01-06'))).toBe(2_000_000_000);
+    expect(type.isValid('+5881580-07-12')).toBe(false);
+  });
+
+  it('refuses a timestamp-millis beyond Date’s range on read instead of an invalid Date', () => {
+    const type = createAvroType({ type: 'long', logicalType: 'timestamp-millis' });
+    const long = createAvroType('long');
+    expect(type.fromBuffer(long.toBuffer(8.64e15))).toEqual(new Date(8.64e15));
+    expect(() => type.fromBuffer(long.toBuffer(8.64e15 + 1))).toThrow(UnrepresentableValue);
+    expect(() => type.fromBuffer(long.toBuffer(-(2 ** 53) + 1))).toThrow(
+      'timestamp-millis -9007199254740991 is outside the ±8.64e15 ms a JavaScript Date holds',
+    );
+    expect(() => type.fromBuffer(Buffer.from('ffffffffffffffffff01', 'hex'))).toThrow(UnrepresentableValue);
+  });
+
+  it('reads a decimal of another scale with the reader’s scale, as Java does', () => {
+    const writer = createAvroType({ type: 'bytes', logicalType: 'decimal', precision: 10, scale: 2 });
+    const reader = createAvroType({ type: 'bytes', logicalType: 'decimal', precision: 10, scale: 3 });
+    expect(reader.fromBuffer(writer.toBuffer('1.23'), reader.createResolver(writer))).toBe('0.123');
+    const bytes = createAvroType('bytes');
+    expect(reader.fromBuffer(bytes.toBuffer(Buffer.from([0xff])), reader.createResolver(bytes))).toBe(
+      '-0.001',
+    );
+  });
+
+  it('round-trips decimals at full precision', () => {
+    const digits = '12345678901234567890123456789.012345678';
+    expect(roundTrip({ type: 'bytes', logicalType: 'decimal', precision: 38, scale: 9 }, digits)).toBe(
+      digits,
+    );
+    expect(roundTrip({ type: 'bytes', logicalType: 'decimal', precision: 38, scale: 9 }, `-${digits}`)).toBe(
+      `-${digits}`,
+    );
+    const fixed = { type: 'fixed', name: 'D', size: 16, logicalType: 'decimal', precision: 38, scale: 0 };
+    expect(roundTrip(fixed, '-99999999999999999999999999999999999999')).toBe(
+      '-99999999999999999999999999999999999999',
     );
   });
 });

@@ -1,4 +1,8 @@
 import avsc from 'avsc';
+import { type PendingResolver, readerOf } from './avsc-internals.ts';
+import { formatDays, parseDays } from './calendar-date.ts';
+import { exactNumberType, primitiveOf } from './exact-number-types.ts';
+import { UnrepresentableValue, unrepresentable } from './unrepresentable.ts';
 
 type AvroType = avsc.Type;
 
@@ -8,35 +12,59 @@ type AvroType = avsc.Type;
  * same avsc Types, so the generated type always matches what encode/decode really produce.
  */
 abstract class ContractLogicalType extends avsc.types.LogicalType {
+  /** The Avro types this logical type can annotate. */
+  static readonly annotates: readonly string[];
   abstract readonly tsType: string;
-}
-
-/** A logical type over one primitive: refuses any other underlying type, and reads plain values of it. */
-abstract class PrimitiveLogicalType extends ContractLogicalType {
-  readonly #underlying: string;
-
-  constructor(schema: avsc.Schema, opts: unknown, underlying: 'int' | 'long' | 'string') {
-    super(schema, opts);
-    if (!avsc.Type.isType(this.underlyingType, underlying))
-      throw new Error(`${(schema as { logicalType: string }).logicalType} must annotate ${underlying}`);
-    this.#underlying = underlying;
-  }
-
-  protected override _resolve(writer: AvroType): ((value: unknown) => unknown) | undefined {
-    if (avsc.Type.isType(writer, this.#underlying)) return (value) => this._fromValue(value);
-    return writer.constructor === this.constructor ? (value) => value : undefined;
-  }
-}
-
-class TimestampMillisType extends PrimitiveLogicalType {
-  readonly tsType = 'Date';
 
   constructor(schema: avsc.Schema, opts?: unknown) {
-    super(schema, opts, 'long');
+    // The underlying long of a timestamp reads and writes as exactly as a plain long.
+    super(schema, { ...(opts as object), typeHook: exactNumberType });
+    const { annotates } = this.constructor as typeof ContractLogicalType;
+    if (!annotates.some((name) => avsc.Type.isType(this.underlyingType, name))) {
+      const { logicalType } = schema as { logicalType: string };
+      throw new Error(`${logicalType} must annotate ${annotates.join(' or ')}`);
+    }
   }
 
-  protected override _fromValue(millis: number): Date {
-    return new Date(millis);
+  /**
+   * Resolves as Java does: on the underlying types (Java ignores logical types when resolving), then this type's
+   * conversion of the value. A `date` (int) written reads into a `timestamp-millis` reader promoted to long, and
+   * so as that many milliseconds; a decimal reads with the reader's scale.
+   */
+  _update(resolver: PendingResolver, writer: AvroType, opts: unknown): void {
+    const written = avsc.Type.isType(writer, 'logical')
+      ? (writer as avsc.types.LogicalType).underlyingType
+      : writer;
+    const read = readerOf(
+      this.underlyingType.createResolver(written, opts as Partial<avsc.CreateResolverOptions>),
+    );
+    resolver._read = (tap) => this._fromValue(read(tap));
+  }
+}
+
+/** Whether `schema` carries one of these logical types on a type it can annotate (so avsc builds the logical type). */
+export function isConvertedLogicalType(schema: unknown): boolean {
+  const name = (schema as { logicalType?: unknown } | null)?.logicalType;
+  if (typeof name !== 'string' || !Object.hasOwn(logicalTypes, name)) return false;
+  const LogicalType = logicalTypes[name as keyof typeof logicalTypes];
+  return LogicalType.annotates.includes(primitiveOf(schema) ?? '');
+}
+
+/** The milliseconds either side of the epoch that a JavaScript Date holds. */
+const DATE_RANGE_MS = 8.64e15;
+
+class TimestampMillisType extends ContractLogicalType {
+  static override readonly annotates = ['long'];
+  readonly tsType = 'Date';
+
+  protected override _fromValue(millis: number | UnrepresentableValue): Date | UnrepresentableValue {
+    if (typeof millis === 'number' && millis >= -DATE_RANGE_MS && millis <= DATE_RANGE_MS)
+      return new Date(millis);
+    const value = millis instanceof UnrepresentableValue ? millis.value : millis;
+    return unrepresentable(
+      value,
+      `timestamp-millis ${value} is outside the ±8.64e15 ms a JavaScript Date holds`,
+    );
   }
 
   protected override _toValue(value: unknown): number | undefined {
@@ -46,27 +74,20 @@ class TimestampMillisType extends PrimitiveLogicalType {
   }
 }
 
-const DAY_MS = 86_400_000;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Days since the epoch as an ISO `YYYY-MM-DD` string: a calendar date has no time zone to get wrong. */
-class DateType extends PrimitiveLogicalType {
+/**
+ * Days since the epoch as an ISO `YYYY-MM-DD` string: a calendar date has no time zone to get wrong. Every int has
+ * one (beyond 0000-9999 with a sign and six or seven year digits), so no date fails to decode.
+ */
+class DateType extends ContractLogicalType {
+  static override readonly annotates = ['int'];
   readonly tsType = 'string';
 
-  constructor(schema: avsc.Schema, opts?: unknown) {
-    super(schema, opts, 'int');
-  }
-
   protected override _fromValue(days: number): string {
-    return new Date(days * DAY_MS).toISOString().slice(0, 10);
+    return formatDays(days);
   }
 
   protected override _toValue(value: unknown): number | undefined {
-    if (typeof value !== 'string' || !ISO_DATE.test(value)) return undefined;
-    const millis = Date.parse(`${value}T00:00:00Z`);
-    // Date.parse rolls 2024-02-30 over to March: reject anything that does not round-trip.
-    if (Number.isNaN(millis) || new Date(millis).toISOString().slice(0, 10) !== value) return undefined;
-    return millis / DAY_MS;
+    return typeof value === 'string' ? parseDays(value) : undefined;
   }
 }
 
@@ -87,12 +108,9 @@ function isUuid(text: string): boolean {
   return true;
 }
 
-class UuidType extends PrimitiveLogicalType {
+class UuidType extends ContractLogicalType {
+  static override readonly annotates = ['string'];
   readonly tsType = 'string';
-
-  constructor(schema: avsc.Schema, opts?: unknown) {
-    super(schema, opts, 'string');
-  }
 
   protected override _fromValue(value: string): string {
     return value;
@@ -107,6 +125,7 @@ const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 /** A decimal as its exact string (`'-12.30'`, always `scale` fraction digits): no float rounding, no extra dependency. */
 class DecimalType extends ContractLogicalType {
+  static override readonly annotates = ['bytes', 'fixed'];
   readonly tsType = 'string';
   readonly precision: number;
   readonly scale: number;
@@ -121,8 +140,6 @@ class DecimalType extends ContractLogicalType {
       throw new Error('decimal scale must be between 0 and precision');
     }
     const underlying = this.underlyingType;
-    if (!avsc.Type.isType(underlying, 'bytes', 'fixed'))
-      throw new Error('decimal must annotate bytes or fixed');
     this.precision = precision as number;
     this.scale = scale as number;
     this.#fixedSize = avsc.Type.isType(underlying, 'fixed')
@@ -147,12 +164,6 @@ class DecimalType extends ContractLogicalType {
     const unscaled = BigInt(`${sign}${whole}${fraction.padEnd(this.scale, '0')}`);
     if ((unscaled < 0n ? -unscaled : unscaled).toString().length > this.precision) return undefined;
     return toTwosComplement(unscaled, this.#fixedSize);
-  }
-
-  protected override _resolve(writer: AvroType): ((value: unknown) => unknown) | undefined {
-    const same =
-      writer instanceof DecimalType && writer.scale === this.scale && writer.precision === this.precision;
-    return same ? (value) => value : undefined;
   }
 
   protected override _export(attrs: avsc.Schema): void {

@@ -50,16 +50,14 @@ export function createKeyCodec(descriptor: TopicDescriptor): KeyCodec {
           own ? undefined : (resolverFor(codec, await ids.lookup.typeOf(id), id) ?? undefined),
         );
       }
+      const label = `${topic} key with schema id ${id}`;
       try {
-        return decodeBody(codec.type, resolvers.get(id), buffer);
+        return decodeBody(codec.type, resolvers.get(id), buffer, label);
       } catch (error) {
-        throw new ContractError(
-          'UNDECODABLE',
-          `${topic} key with schema id ${id} cannot be decoded: ${(error as Error).message}`,
-          {
-            cause: error,
-          },
-        );
+        if (error instanceof ContractError) throw error;
+        throw new ContractError('UNDECODABLE', `${label} cannot be decoded: ${(error as Error).message}`, {
+          cause: error,
+        });
       }
     },
   };

@@ -9,7 +9,7 @@ import {
   type SubjectCodec,
 } from './subject-codec.ts';
 import type { Decoder, TopicCodec } from './topic-codec.ts';
-import { decodeBody } from './wire-format.ts';
+import { decodeBody, messageLabel } from './wire-format.ts';
 
 /** TopicRecordNameStrategy: one subject, and so one writer id, per event type; the writer schema's name says which. */
 export function recordNameTopic(descriptor: TopicDescriptor): TopicCodec {
@@ -20,9 +20,15 @@ export function recordNameTopic(descriptor: TopicDescriptor): TopicCodec {
       return [event.name, createSubjectCodec(label, event.schema, createSlot(event.registered))];
     }),
   );
-  const read =
-    (name: string, codec: SubjectCodec, resolver: avsc.Resolver | undefined): Decoder =>
-    (message) => ({ type: name, value: decodeBody(codec.type, resolver, message) });
+  const read = (
+    name: string,
+    codec: SubjectCodec,
+    resolver: avsc.Resolver | undefined,
+    id: number,
+  ): Decoder => {
+    const label = messageLabel(descriptor.topic, id);
+    return (message) => ({ type: name, value: decodeBody(codec.type, resolver, message, label) });
+  };
   return {
     topic: descriptor.topic,
     multiEvent: true,
@@ -39,11 +45,12 @@ export function recordNameTopic(descriptor: TopicDescriptor): TopicCodec {
           throw unknownEvent(descriptor.topic, id, name);
         };
       }
-      return read(name, codec, resolverFor(codec, writer, id) ?? undefined);
+      return read(name, codec, resolverFor(codec, writer, id) ?? undefined, id);
     },
     *ownDecoders() {
       for (const [name, codec] of byName) {
-        if (codec.slot.writerId !== undefined) yield [codec.slot.writerId, read(name, codec, undefined)];
+        const id = codec.slot.writerId;
+        if (id !== undefined) yield [id, read(name, codec, undefined, id)];
       }
     },
     ...envelopeMethods(descriptor.topic, byName),

@@ -75,7 +75,9 @@ export function invalidValue(codec: SubjectCodec, value: unknown, cause?: unknow
 export function resolverFor(codec: SubjectCodec, writer: avsc.Type, id: number): avsc.Resolver | null {
   if (writer.equals(codec.type)) return null;
   try {
-    return codec.type.createResolver(writer);
+    // Java matches record, enum and fixed names by their unqualified name (the registry's check does too): a type
+    // moved to another namespace, or nested in a record that moved, still reads.
+    return codec.type.createResolver(writer, { ignoreNamespaces: true });
   } catch (error) {
     throw new ContractError(
       'UNDECODABLE',

@@ -11,7 +11,7 @@ import {
   type WriterIds,
 } from './subject-codec.ts';
 import { unionTopic } from './union-topic.ts';
-import { decodeBody } from './wire-format.ts';
+import { decodeBody, messageLabel } from './wire-format.ts';
 
 /** Reads the body of a message whose writer schema id is already known. */
 export type Decoder = (message: Buffer) => unknown;
@@ -59,20 +59,20 @@ function singleRecordTopic(
   };
   const slot = createSlot(registered);
   const codec = createSubjectCodec(descriptor.topic, override?.schema ?? event.schema, slot);
-  const read =
-    (resolver: avsc.Resolver | undefined): Decoder =>
-    (message) =>
-      decodeBody(codec.type, resolver, message);
+  const read = (resolver: avsc.Resolver | undefined, id: number): Decoder => {
+    const label = messageLabel(descriptor.topic, id);
+    return (message) => decodeBody(codec.type, resolver, message, label);
+  };
   return {
     topic: descriptor.topic,
     multiEvent: false,
     slots: [slot],
     encode: (record, ids) => encodeChecked(codec, record, ids),
     decoderFor(writer, id) {
-      return read(resolverFor(codec, writer, id) ?? undefined);
+      return read(resolverFor(codec, writer, id) ?? undefined, id);
     },
     *ownDecoders() {
-      if (slot.writerId !== undefined) yield [slot.writerId, read(undefined)];
+      if (slot.writerId !== undefined) yield [slot.writerId, read(undefined, slot.writerId)];
     },
     codecOf: () => codec,
     recordOf: (record) => record,

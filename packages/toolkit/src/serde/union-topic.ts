@@ -10,7 +10,7 @@ import {
   type SubjectCodec,
 } from './subject-codec.ts';
 import type { Decoder, TopicCodec } from './topic-codec.ts';
-import { decodeBody, readUnionBranch } from './wire-format.ts';
+import { decodeBody, messageLabel, readUnionBranch } from './wire-format.ts';
 
 /** How to read one branch of a writer union: into an event's codec, or not at all (an event type unknown here). */
 type BranchReader =
@@ -29,19 +29,17 @@ export function unionTopic(descriptor: TopicDescriptor, value: RegisteredSchema)
     ]),
   );
   const branchOf = new Map(unionBranchNames(value.schema).map((name, index) => [name, index]));
-  const decoderOver =
-    (branches: BranchReader[], id: number): Decoder =>
-    (message) => {
+  const decoderOver = (branches: BranchReader[], id: number): Decoder => {
+    const label = messageLabel(descriptor.topic, id);
+    return (message) => {
       const { branch, bodyStart } = readUnionBranch(message);
       const target = branches[branch];
-      if (!target)
-        throw new ContractError(
-          'UNDECODABLE',
-          `${descriptor.topic} message with schema id ${id} has no union branch ${branch}`,
-        );
+      if (!target) throw new ContractError('UNDECODABLE', `${label} has no union branch ${branch}`);
       if (!target.codec) throw unknownEvent(descriptor.topic, id, target.name);
-      return { type: target.name, value: decodeBody(target.codec.type, target.resolver, message, bodyStart) };
+      const value = decodeBody(target.codec.type, target.resolver, message, label, bodyStart);
+      return { type: target.name, value };
     };
+  };
   // A version from before the topic became a union (one record, no branch index) still reads as its event.
   const recordWriterDecoder = (writer: avsc.Type, id: number): Decoder => {
     const name = nameOf(writer);
@@ -52,7 +50,8 @@ export function unionTopic(descriptor: TopicDescriptor, value: RegisteredSchema)
       };
     }
     const resolver = resolverFor(codec, writer, id) ?? undefined;
-    return (message) => ({ type: name, value: decodeBody(codec.type, resolver, message) });
+    const label = messageLabel(descriptor.topic, id);
+    return (message) => ({ type: name, value: decodeBody(codec.type, resolver, message, label) });
   };
   return {
     topic: descriptor.topic,

@@ -31,6 +31,7 @@ function describe(type: avsc.Type): string {
   const logical = (type as { tsType?: string }).tsType;
   const name = type.typeName.replace(/^logical:/, '');
   if (logical !== undefined) return `${name} (${logical})`;
+  if (type.typeName === 'long') return 'long (an integer within ±(2^53 − 1))';
   if (type.typeName === 'enum') return `one of ${(type as avsc.types.EnumType).symbols.join(', ')}`;
   if (type.typeName.startsWith('union'))
     return `one of ${(type as avsc.types.UnwrappedUnionType).types.map(describe).join(' | ')}`;

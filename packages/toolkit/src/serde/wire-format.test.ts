@@ -18,14 +18,14 @@ describe('Confluent wire format', () => {
   it('frames values larger than its scratch buffer', () => {
     const big = 'x'.repeat(200_000);
     const framed = encodeFramed(type, 7, { s: big });
-    expect(decodeBody(type, undefined, framed)).toEqual({ s: big });
+    expect(decodeBody(type, undefined, framed, 'm')).toEqual({ s: big });
     expect(encodeFramed(type, 7, { s: 'small' }).length).toBe(HEADER_SIZE + 6);
   });
 
   it('returns buffers that later encodes do not overwrite', () => {
     const first = encodeFramed(type, 1, { s: 'first' });
     encodeFramed(type, 2, { s: 'second' });
-    expect(decodeBody(type, undefined, first)).toEqual({ s: 'first' });
+    expect(decodeBody(type, undefined, first, 'm')).toEqual({ s: 'first' });
   });
 
   it('rejects a buffer shorter than the header as NOT_WIRE_FORMAT', () => {
@@ -48,10 +48,10 @@ describe('Confluent wire format', () => {
 
   it('refuses a truncated body and trailing bytes', () => {
     const framed = encodeFramed(type, 1, { s: 'hello' });
-    expect(() => decodeBody(type, undefined, framed.subarray(0, framed.length - 1))).toThrow(
+    expect(() => decodeBody(type, undefined, framed.subarray(0, framed.length - 1), 'm')).toThrow(
       'truncated body',
     );
-    expect(() => decodeBody(type, undefined, Buffer.concat([framed, Buffer.from([1])]))).toThrow(
+    expect(() => decodeBody(type, undefined, Buffer.concat([framed, Buffer.from([1])]), 'm')).toThrow(
       '1 trailing bytes',
     );
   });

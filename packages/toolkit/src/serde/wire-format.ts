@@ -1,4 +1,5 @@
 import type avsc from 'avsc';
+import { locateUnrepresentable, UnrepresentableValue } from '../avro/unrepresentable.ts';
 import { ContractError } from '../errors.ts';
 
 const MAGIC_BYTE = 0;
@@ -47,14 +48,36 @@ export function readSchemaId(message: Buffer): number {
   return message.readUInt32BE(1);
 }
 
-/** The Avro body read with `type` (through `resolver` when the writer schema differs); throws on bad data. */
+/** Names a message in decode errors, as the serde's own decode errors do. */
+export function messageLabel(topic: string, id: number): string {
+  return `${topic} message with schema id ${id}`;
+}
+
+/**
+ * The Avro body read with `type` (through `resolver` when the writer schema differs); throws on bad data. `label`
+ * names the message (`orders message with schema id 7`) in the UNDECODABLE error for a value JavaScript cannot
+ * hold exactly, which lists each such field by its path.
+ */
 export function decodeBody(
   type: avsc.Type,
   resolver: avsc.Resolver | undefined,
   message: Buffer,
+  label: string,
   bodyStart = HEADER_SIZE,
 ): unknown {
-  const { value, offset } = type.decode(message, bodyStart, resolver);
+  let decoded: { value: unknown; offset: number };
+  try {
+    decoded = type.decode(message, bodyStart, resolver);
+  } catch (error) {
+    if (!(error instanceof UnrepresentableValue)) throw error;
+    const details = locateUnrepresentable(() => type.decode(message, bodyStart, resolver).value);
+    const summary = details.map((field) => `${field.path || '(value)'}: ${field.message}`).join('; ');
+    throw new ContractError('UNDECODABLE', `${label} cannot be decoded: ${summary || error.message}`, {
+      cause: error,
+      details,
+    });
+  }
+  const { value, offset } = decoded;
   if (offset < 0) throw new Error('truncated body');
   if (offset !== message.length) throw new Error(`${message.length - offset} trailing bytes after the body`);
   return value;

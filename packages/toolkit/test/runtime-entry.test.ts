@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -34,7 +34,8 @@ function loadedBy(entry: string): { sources: string[]; packages: string[] } {
     if (inPackage?.[1]) packages.add(inPackage[1]);
     else if (path.startsWith(distDir)) {
       const map = JSON.parse(readFileSync(`${path}.map`, 'utf8')) as { sources: string[] };
-      for (const source of map.sources) sources.add(relative(packageDir, resolve(distDir, source)));
+      // Relative to the package, however deep the folder the build ran from: `../src/x.ts` → `src/x.ts`.
+      for (const source of map.sources) sources.add(source.replace(/^(\.\.\/)+/, ''));
     }
   }
   return { sources: [...sources].sort(), packages: [...packages].sort() };

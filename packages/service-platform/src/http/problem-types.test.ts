@@ -28,6 +28,25 @@ describe('problemFromError', () => {
     expect(problem.detail).not.toContain('10.0.0.7');
   });
 
+  it('keeps an unknown outcome apart from a failure: its own 503 type, with the detail saying how to learn it', () => {
+    const error = new ServiceError('OUTCOME_UNKNOWN', 'Retry with the same Idempotency-Key.', {
+      retriable: true,
+    });
+    expect(problemFromError(error, context)).toMatchObject({
+      type: 'urn:typed-kafka-events:problem:outcome-unknown',
+      status: 503,
+      code: 'OUTCOME_UNKNOWN',
+      detail: 'Retry with the same Idempotency-Key.',
+    });
+  });
+
+  it.each([
+    ['IDEMPOTENCY_KEY_IN_USE', 409],
+    ['IDEMPOTENCY_KEY_REUSED', 422],
+  ])('answers %s with %i', (code, status) => {
+    expect(problemFromError(new ServiceError(code, 'detail'), context)).toMatchObject({ status, code });
+  });
+
   it('never leaks an unexpected error into a 500', () => {
     const problem = problemFromError(new Error('relation "users" does not exist'), context);
     expect(problem).toMatchObject({ status: 500, code: 'INTERNAL', detail: 'Internal server error.' });

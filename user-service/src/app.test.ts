@@ -20,7 +20,7 @@ async function startApp(users: Partial<Users>, readiness = {}) {
   const metrics = createMetrics();
   const app = createApp({
     users: {
-      register: async () => ada,
+      register: async () => ({ user: ada, replayed: false }),
       findById: async () => undefined,
       ...users,
     },
@@ -50,7 +50,7 @@ describe('createApp', () => {
     const { url } = await startApp({
       register: async (_body, context) => {
         seen = context.traceparent;
-        return ada;
+        return { user: ada, replayed: false };
       },
     });
     await postJson(
@@ -59,6 +59,61 @@ describe('createApp', () => {
       { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
     );
     expect(seen).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-(?!00f067aa0ba902b7)[0-9a-f]{16}-01$/);
+  });
+
+  it('hands a valid Idempotency-Key to the use case and counts a replayed registration once', async () => {
+    const keys: Array<string | undefined> = [];
+    const { url, metrics } = await startApp({
+      register: async (_body, context) => {
+        keys.push(context.idempotencyKey);
+        return { user: ada, replayed: keys.length > 1 };
+      },
+    });
+    for (const key of ['"k-1"', 'k-1']) {
+      const response = await postJson(`${url}/users`, {}, { 'idempotency-key': key });
+      expect(response.status).toBe(201);
+      expect(await response.json()).toEqual({ ...ada, registeredAt: '2025-01-02T03:04:05.678Z' });
+    }
+    expect(keys).toEqual(['k-1', 'k-1']);
+    expect((await metrics.usersRegistered.get()).values[0]?.value).toBe(1);
+  });
+
+  it('refuses a malformed Idempotency-Key with a 400 before the use case runs', async () => {
+    let called = false;
+    const { url } = await startApp({
+      register: async () => {
+        called = true;
+        return { user: ada, replayed: false };
+      },
+    });
+    const response = await postJson(`${url}/users`, {}, { 'idempotency-key': '"unterminated' });
+    expect(response.status).toBe(400);
+    expect(await problemBody(response)).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ path: 'Idempotency-Key', message: expect.any(String) }],
+    });
+    expect(called).toBe(false);
+  });
+
+  it.each([
+    ['OUTCOME_UNKNOWN', 503, 'urn:typed-kafka-events:problem:outcome-unknown'],
+    ['IDEMPOTENCY_KEY_IN_USE', 409, 'urn:typed-kafka-events:problem:idempotency-key-in-use'],
+    ['IDEMPOTENCY_KEY_REUSED', 422, 'urn:typed-kafka-events:problem:idempotency-key-reused'],
+  ] as const)('answers %s with its own problem type and status %i', async (code, status, type) => {
+    const { url } = await startApp({
+      register: async () => {
+        throw userServiceError(code, 'what happened, and what to do', {
+          retriable: code === 'OUTCOME_UNKNOWN',
+        });
+      },
+    });
+    const response = await postJson(`${url}/users`, {}, { 'idempotency-key': 'k' });
+    expect(response.status).toBe(status);
+    expect(await problemBody(response)).toMatchObject({
+      type,
+      code,
+      detail: 'what happened, and what to do',
+    });
   });
 
   it('hides the internals of unexpected failures behind a 500 problem', async () => {

@@ -18,6 +18,8 @@ describe('loadConfig', () => {
       sendTimeoutMs: 10_000,
     });
     expect(config.outboxPruning).toEqual({ retentionMinutes: 60, batchSize: 1_000, intervalMs: 1_000 });
+    expect(config.idempotencyKeyRetentionMinutes).toBe(24 * 60);
+    expect(config.databaseQueryTimeoutMs).toBe(15_000);
     expect(config.shutdownTimeoutMs).toBe(15_000);
   });
 
@@ -29,11 +31,23 @@ describe('loadConfig', () => {
 
   it('lists its own bad keys with the shared ones', () => {
     try {
-      loadConfig({ OUTBOX_BATCH_SIZE: '0', SCHEMA_REGISTRY_AUTO_REGISTER: 'maybe', PORT: 'x' });
+      loadConfig({
+        OUTBOX_BATCH_SIZE: '0',
+        SCHEMA_REGISTRY_AUTO_REGISTER: 'maybe',
+        PORT: 'x',
+        IDEMPOTENCY_KEY_RETENTION_MINUTES: '0',
+        DATABASE_QUERY_TIMEOUT_MS: '1h',
+      });
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const keys = (error as ConfigError).problems.map((problem) => problem.split(':')[0]);
-      expect(keys.sort()).toEqual(['OUTBOX_BATCH_SIZE', 'PORT', 'SCHEMA_REGISTRY_AUTO_REGISTER']);
+      expect(keys.sort()).toEqual([
+        'DATABASE_QUERY_TIMEOUT_MS',
+        'IDEMPOTENCY_KEY_RETENTION_MINUTES',
+        'OUTBOX_BATCH_SIZE',
+        'PORT',
+        'SCHEMA_REGISTRY_AUTO_REGISTER',
+      ]);
       return;
     }
     throw new Error('expected the configuration to be refused');

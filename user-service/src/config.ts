@@ -19,6 +19,8 @@ export const loadConfig = defineServiceConfig({
     OUTBOX_RETENTION_MINUTES: integer(1).default(60),
     OUTBOX_PRUNE_BATCH_SIZE: integer(1, 10_000).default(1_000),
     OUTBOX_PRUNE_INTERVAL_MS: integer(10).default(1_000),
+    IDEMPOTENCY_KEY_RETENTION_MINUTES: integer(1).default(24 * 60),
+    DATABASE_QUERY_TIMEOUT_MS: integer(100).default(15_000),
   },
   build: (env) => ({
     autoRegisterSchemas: env.SCHEMA_REGISTRY_AUTO_REGISTER,
@@ -37,6 +39,10 @@ export const loadConfig = defineServiceConfig({
       batchSize: env.OUTBOX_PRUNE_BATCH_SIZE,
       intervalMs: env.OUTBOX_PRUNE_INTERVAL_MS,
     },
+    /** How long a retry with the same Idempotency-Key gets the original answer; expired keys go in bulk. */
+    idempotencyKeyRetentionMinutes: env.IDEMPOTENCY_KEY_RETENTION_MINUTES,
+    /** A statement unanswered by then fails on the client; a write's outcome is then looked up. */
+    databaseQueryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
   }),
 });
 

@@ -5,16 +5,17 @@ import type { Logger } from '@events/service-platform/observability';
 import { createPool, migrate, migrationsDirOf } from '@events/service-platform/postgres';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { announcePendingRows, countPending } from './db/outbox-repository.ts';
+import { deleteExpiredKeys } from './db/idempotency-keys.ts';
+import { announcePendingRows, countPending, deletePublishedBefore } from './db/outbox-repository.ts';
 import { createUserStore } from './db/user-store.ts';
 import { createUsers } from './domain/users.ts';
 import { createEventPublisher } from './kafka/event-publisher.ts';
 import { createMetrics } from './observability/metrics.ts';
 import { createOutboxEncoder } from './outbox/encode-outbox-row.ts';
 import { listenForOutboxRows } from './outbox/outbox-notifications.ts';
-import { createOutboxPruner } from './outbox/outbox-pruner.ts';
 import { createOutboxRelay } from './outbox/outbox-relay.ts';
 import { databaseReachable, registryReachable } from './readiness-checks.ts';
+import { createRetentionPruner } from './retention/retention-pruner.ts';
 
 export interface RunningService {
   url: string;
@@ -34,7 +35,13 @@ export async function startService(
   options: StartOptions = {},
 ): Promise<RunningService> {
   const schema = options.schema === undefined ? {} : { schema: options.schema };
-  const pool = createPool({ ...config.database, applicationName: config.serviceName, ...schema, logger });
+  const pool = createPool({
+    ...config.database,
+    applicationName: config.serviceName,
+    queryTimeoutMs: config.databaseQueryTimeoutMs,
+    ...schema,
+    logger,
+  });
   await migrate({ pool, dir: migrationsDirOf(import.meta.url), logger });
 
   const serde = createSerde({
@@ -71,7 +78,25 @@ export async function startService(
     maxBackoffMs: config.outbox.maxBackoffMs,
   });
 
-  const pruner = createOutboxPruner({ pool, logger, ...config.outboxPruning });
+  const { retentionMinutes, batchSize, intervalMs } = config.outboxPruning;
+  const pruner = createRetentionPruner({
+    logger,
+    intervalMs,
+    tasks: [
+      {
+        name: 'published outbox rows',
+        prune: () => deletePublishedBefore(pool, { retentionMinutes, limit: batchSize }),
+      },
+      {
+        name: 'expired idempotency keys',
+        prune: () =>
+          deleteExpiredKeys(pool, {
+            retentionMinutes: config.idempotencyKeyRetentionMinutes,
+            limit: batchSize,
+          }),
+      },
+    ],
+  });
 
   const app = createApp({
     users: createUsers({ store: createUserStore({ pool, json: serde, onEventStored: relay.wake }) }),

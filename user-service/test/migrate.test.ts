@@ -24,12 +24,18 @@ describe('migrate', () => {
       '002_outbox-payload-as-contract-json',
       '003_outbox-published-index',
       '004_outbox-notify-from-relays',
+      '005_idempotency-keys',
     ]);
     const { rows } = await db.pool.query<{ table_name: string }>(
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
       [db.schema],
     );
-    expect(rows.map((row) => row.table_name)).toEqual(['outbox', 'pgmigrations', 'users']);
+    expect(rows.map((row) => row.table_name)).toEqual([
+      'idempotency_keys',
+      'outbox',
+      'pgmigrations',
+      'users',
+    ]);
     expect(await migrate({ pool: db.pool, dir: MIGRATIONS_DIR, logger })).toEqual([]);
   });
 

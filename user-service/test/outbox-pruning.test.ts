@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { deletePublishedBefore } from '../src/db/outbox-repository.ts';
-import { createOutboxPruner } from '../src/outbox/outbox-pruner.ts';
+import { createRetentionPruner } from '../src/retention/retention-pruner.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
 
 /** One outbox row per state: published `publishedMinutesAgo` ago, or pending / parked when null. */
@@ -46,12 +46,12 @@ describe('outbox pruning', () => {
     const db = await useTestDatabase();
     for (let i = 0; i < 5; i += 1) await insertRow(db, { publishedMinutesAgo: 90 });
     const kept = await insertRow(db, 'pending');
-    const pruner = createOutboxPruner({
-      pool: db.pool,
+    const pruner = createRetentionPruner({
       logger: pino({ level: 'silent' }),
-      retentionMinutes: 60,
-      batchSize: 2,
       intervalMs: 20,
+      tasks: [
+        { name: 'outbox', prune: () => deletePublishedBefore(db.pool, { retentionMinutes: 60, limit: 2 }) },
+      ],
     });
     pruner.start();
     await expect.poll(() => remainingIds(db), { timeout: 5_000 }).toEqual([kept]);

@@ -103,7 +103,10 @@ describe('the outbox relay', () => {
       { traceparent },
     ]);
     await db.pool.query(insert, [unknownTopic, randomUUID(), 'user_deleted', '{}', { traceparent }]);
-    const good = await usersIn(db).register({ email: 'good@example.com', username: 'good' }, { traceparent });
+    const { user: good } = await usersIn(db).register(
+      { email: 'good@example.com', username: 'good' },
+      { traceparent },
+    );
 
     const publisher = defaultPublisher();
     const { relay, metrics } = relayFor(db, topic, publisher);

@@ -4,6 +4,7 @@ import type { User } from '../domain/user.ts';
 import type { Users } from '../domain/users.ts';
 import { userServiceError } from '../errors.ts';
 import type { Metrics } from '../observability/metrics.ts';
+import { parseIdempotencyKey } from './idempotency-key-header.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,11 +22,17 @@ export function usersRoutes(deps: { users: Users; metrics: Metrics }): Router {
   const router = Router();
 
   const register: RequestHandler = async (req, res) => {
-    const user = await deps.users.register(req.body, { traceparent: res.locals.traceparent });
-    deps.metrics.usersRegistered.inc();
+    const idempotencyKey = parseIdempotencyKey(req.headersDistinct['idempotency-key']);
+    const { user, replayed } = await deps.users.register(req.body, {
+      traceparent: res.locals.traceparent,
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    });
+    // A replay answers an earlier request's registration again: it is not a new one.
+    if (!replayed) deps.metrics.usersRegistered.inc();
     // The outbox row and its event are the record of a registration, and the counter above counts them: a
     // synchronous info line per request was a measurable share of POST /users' time, so it is debug.
-    res.locals.log.debug({ userId: user.id }, 'user registered');
+    res.locals.log.debug({ userId: user.id, replayed }, 'user registered');
+    // The same answer as the original request's, byte for byte.
     res.status(201).location(`/users/${user.id}`).json(toResponse(user));
   };
 

@@ -1,0 +1,201 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createSerde } from '@events/contracts';
+import { createPool } from '@events/service-platform/postgres';
+import { waitFor } from '@events/test-kit/polling';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { announcePendingRows } from '../src/db/outbox-repository.ts';
+import type { EventPublisher } from '../src/kafka/event-publisher.ts';
+import { createMetrics } from '../src/observability/metrics.ts';
+import { createOutboxEncoder } from '../src/outbox/encode-outbox-row.ts';
+import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
+import {
+  backendsOf,
+  isListener,
+  terminateBackends,
+  testDatabaseUrl,
+  uniqueApplicationName,
+} from './helpers/backends.ts';
+import { registerCleanup } from './helpers/cleanup.ts';
+import { trapUncaughtExceptions } from './helpers/crash-trap.ts';
+import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './helpers/database.ts';
+import { defaultPublisher, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { postJson, problemBody, userBody } from './helpers/listen.ts';
+import { useService } from './helpers/service.ts';
+import { useTcpProxy } from './helpers/tcp-proxy.ts';
+import { usersIn } from './helpers/users.ts';
+
+const serde = createSerde({ registry: { url: loadConfig({}).registry.url } });
+const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+async function register(url: string, name: string): Promise<string> {
+  const response = await postJson(`${url}/users`, { email: `${name}@example.com`, username: name });
+  expect(response.status).toBe(201);
+  return (await userBody(response)).id;
+}
+
+/** Every user id in `ids` has its event on `topic` (a batch published twice may repeat some). */
+async function expectPublished(db: TestDatabase, topic: string, ids: string[]): Promise<void> {
+  await waitFor('every event is published', async () => (await db.unpublished()) === 0, 30_000);
+  await readTopic(topic, (messages) => {
+    const keys = new Set(messages.map((message) => message.key?.toString()));
+    return ids.every((id) => keys.has(id));
+  });
+}
+
+async function readiness(url: string): Promise<{ status: number; down: string[] }> {
+  const response = await fetch(`${url}/readyz`);
+  if (response.ok) return { status: response.status, down: [] };
+  return { status: response.status, down: ((await problemBody(response)).errors ?? []).map((e) => e.path) };
+}
+
+describe('PostgreSQL cutting the connections of a running service', () => {
+  it('keeps running when its pooled and LISTEN connections are terminated while idle, and loses nothing', async () => {
+    trapUncaughtExceptions();
+    const app = uniqueApplicationName();
+    // No polling to speak of: after the cut, only a reconnected LISTEN can wake the relay for another's rows.
+    const { db, topic, url } = await useService({
+      DATABASE_URL: testDatabaseUrl({ applicationName: app }),
+      OUTBOX_POLL_INTERVAL_MS: '600000',
+    });
+    const ids = [await register(url, 'idle1'), await register(url, 'idle2'), await register(url, 'idle3')];
+    await waitFor('the LISTEN connection', async () => (await backendsOf(app)).some(isListener));
+    const [listener] = (await backendsOf(app)).filter(isListener);
+
+    expect(await terminateBackends(app)).toBeGreaterThanOrEqual(2);
+    await waitFor('the LISTEN connection is back', async () =>
+      (await backendsOf(app)).some((backend) => isListener(backend) && backend.pid !== listener?.pid),
+    );
+
+    ids.push(await register(url, 'after1'), await register(url, 'after2'));
+    // Another instance's row, announced: only the reconnected LISTEN connection can bring it to this relay.
+    ids.push(
+      (await usersIn(db).register({ email: 'other@example.com', username: 'other' }, { traceparent })).user
+        .id,
+    );
+    await announcePendingRows(db.pool);
+    await expectPublished(db, topic, ids);
+    expect(await readiness(url)).toEqual({ status: 200, down: [] });
+  });
+
+  it('answers a registration whose connection is terminated mid-statement with a 503 that wrote nothing', async () => {
+    trapUncaughtExceptions();
+    const app = uniqueApplicationName();
+    const { db, topic, url } = await useService({ DATABASE_URL: testDatabaseUrl({ applicationName: app }) });
+    const lock = await db.pool.connect();
+    registerCleanup(async () => lock.release(true));
+    // Holds the registration's INSERT inside its statement until the backend is terminated.
+    await lock.query('BEGIN; LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
+    const pending = postJson(`${url}/users`, { email: 'cut@example.com', username: 'cut' });
+    await waitFor('the INSERT waits on the lock', async () =>
+      (await backendsOf(app)).some((backend) => backend.waitEventType === 'Lock'),
+    );
+    expect(await terminateBackends(app, (backend) => backend.waitEventType === 'Lock')).toBe(1);
+
+    const response = await pending;
+    expect(response.status).toBe(503);
+    // The session ended and the lookup found nothing: it can never commit, so "try again" is the truth.
+    expect((await problemBody(response)).code).toBe('UNAVAILABLE');
+    await lock.query('ROLLBACK');
+    expect(await db.count('users')).toBe(0);
+
+    const id = await register(url, 'cut');
+    await expectPublished(db, topic, [id]);
+  });
+
+  it("keeps running when the relay's claim transaction is terminated while it publishes, and publishes the rows", async () => {
+    trapUncaughtExceptions();
+    const db = await useTestDatabase();
+    const topic = await useTestTopic();
+    const app = uniqueApplicationName();
+    const logger = pino({ level: 'silent' });
+    const pool = createPool({
+      connectionString: testDatabaseUrl({ applicationName: app }),
+      max: 2,
+      applicationName: app,
+      schema: db.schema,
+      logger,
+    });
+    registerCleanup(() => pool.end());
+    const real = defaultPublisher();
+    registerCleanup(() => real.disconnect());
+    let inside: () => void = () => undefined;
+    const publishing = new Promise<void>((resolve) => {
+      inside = resolve;
+    });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let sends = 0;
+    const held: EventPublisher = {
+      async publish(batch) {
+        sends += 1;
+        if (sends === 1) {
+          inside();
+          await gate;
+        }
+        await real.publish(batch);
+      },
+      disconnect: async () => undefined,
+    };
+    const users = usersIn(db);
+    const ids = [
+      (await users.register({ email: 'relay1@example.com', username: 'relay1' }, { traceparent })).user.id,
+      (await users.register({ email: 'relay2@example.com', username: 'relay2' }, { traceparent })).user.id,
+    ];
+    const relay = createOutboxRelay({
+      pool,
+      publisher: held,
+      encode: createOutboxEncoder({ serde }),
+      destinationOf: () => topic,
+      logger,
+      metrics: createMetrics(),
+      batchSize: 10,
+      pollIntervalMs: 100,
+      maxBackoffMs: 200,
+    });
+    relay.start();
+    registerCleanup(() => relay.stop());
+
+    await publishing;
+    expect(await terminateBackends(app, (backend) => backend.state === 'idle in transaction')).toBe(1);
+    // The connection's death reaches the held client while it waits for Kafka, between two queries.
+    await sleep(300);
+    release();
+    await expectPublished(db, topic, ids);
+    expect(sends).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reports the database down on /readyz while it is unreachable, refuses writes honestly, and recovers', async () => {
+    trapUncaughtExceptions();
+    const target = new URL(TEST_DATABASE_URL);
+    const proxy = await useTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const app = uniqueApplicationName();
+    const { db, topic, url } = await useService({
+      DATABASE_URL: testDatabaseUrl({ applicationName: app, port: proxy.port }),
+    });
+    const ids = [await register(url, 'up1')];
+    await waitFor('the LISTEN connection', async () => (await backendsOf(app)).some(isListener));
+
+    await proxy.down();
+    await waitFor('/readyz names the database', async () => (await readiness(url)).down.includes('database'));
+    const refused = await postJson(`${url}/users`, { email: 'down@example.com', username: 'down' });
+    expect(refused.status).toBe(503);
+    // No connection could be made, so the statement was never sent: nothing written, and the answer says so.
+    expect((await problemBody(refused)).code).toBe('UNAVAILABLE');
+    await sleep(1_500);
+
+    await proxy.up();
+    await waitFor('/readyz is ready again', async () => (await readiness(url)).status === 200, 20_000);
+    ids.push(await register(url, 'down'));
+    expect(await db.count('users')).toBe(2);
+    await expectPublished(db, topic, ids);
+    await waitFor(
+      'the LISTEN connection is back',
+      async () => (await backendsOf(app)).some(isListener),
+      20_000,
+    );
+  });
+});

@@ -99,7 +99,10 @@ export async function startService(
   });
 
   const app = createApp({
-    users: createUsers({ store: createUserStore({ pool, json: serde, onEventStored: relay.wake }) }),
+    users: createUsers({
+      store: createUserStore({ pool, json: serde, onEventStored: relay.wake }),
+      onLostAnswer: (outcome) => metrics.lostAnswers.inc({ outcome }),
+    }),
     readiness: {
       database: databaseReachable(pool),
       kafka: kafkaReachable(createKafka(config.kafka, logger, { retry: { retries: 0 } })),

@@ -80,6 +80,15 @@ function expectAlive(): void {
   expect(service.logs.filter((line) => line.includes('uncaught exception'))).toEqual([]);
 }
 
+/** registration_lost_answers_total{outcome} as the service reports it. */
+async function lostAnswers(outcome: 'stored' | 'unknown'): Promise<number> {
+  const text = await (await fetch(`${service.url}/metrics`)).text();
+  const line = text
+    .split('\n')
+    .find((candidate) => candidate.startsWith(`registration_lost_answers_total{outcome="${outcome}"}`));
+  return line === undefined ? 0 : Number(line.split(' ')[1]);
+}
+
 async function expectPublished(id: string): Promise<void> {
   await readTopic(topic, (messages) => messages.some((message) => message.key?.toString() === id));
 }
@@ -109,6 +118,7 @@ describe('a user-service process paused (SIGSTOP) between sending its INSERT and
   it('looks the registration up when its timeout fires on waking, and answers 201 once the INSERT commits', async () => {
     const body = { email: 'woken@example.com', username: 'woken' };
     const key = randomUUID();
+    const foundBefore = await lostAnswers('stored');
     const release = await holdInsertOf(body.email);
     const pending = postJson(`${service.url}/users`, body, { 'idempotency-key': key });
     await insertWaits();
@@ -124,6 +134,8 @@ describe('a user-service process paused (SIGSTOP) between sending its INSERT and
 
     const id = await outcome(await pending, body, key);
     expect(id).toBe(await storedIdOf(body.email));
+    // The answer came from the lookup, not from the INSERT's own result.
+    expect(await lostAnswers('stored')).toBe(foundBefore + 1);
     expectAlive();
     await expectPublished(id);
   });

@@ -6,6 +6,9 @@ import { type IdempotencyKey, replay } from './idempotency.ts';
 import type { User } from './user.ts';
 import type { Registration, UserStore } from './users.ts';
 
+/** How a lost answer was settled: found stored, known not written, or still unknown (answered 503). */
+export type LostAnswerOutcome = 'stored' | 'not-written' | 'unknown';
+
 export interface LostAnswerOptions {
   /** How long to keep looking before answering that the outcome is unknown. */
   deadlineMs: number;
@@ -25,7 +28,11 @@ const DEFAULTS: LostAnswerOptions = { deadlineMs: 3_000, baseDelayMs: 100, maxDe
  * - otherwise: OUTCOME_UNKNOWN, which tells the client how to learn the outcome. Never a plain failure.
  */
 export async function findLostRegistration(
-  deps: { store: Pick<UserStore, 'findById' | 'findByIdempotencyKey'> },
+  deps: {
+    store: Pick<UserStore, 'findById' | 'findByIdempotencyKey'>;
+    /** Counts them: how often answers are lost, and how often the lookup settles them. */
+    onLostAnswer?: (outcome: LostAnswerOutcome) => void;
+  },
   lost: { user: User; key: IdempotencyKey | undefined; lost: unknown },
   options: LostAnswerOptions = DEFAULTS,
 ): Promise<Registration> {
@@ -46,13 +53,17 @@ export async function findLostRegistration(
     let looked = false;
     try {
       const found = await withDeadline(lookUp(), Math.max(1, deadline - Date.now()), 'registration lookup');
-      if (found) return found;
+      if (found) {
+        deps.onLostAnswer?.('stored');
+        return found;
+      }
       looked = true;
     } catch (error) {
       if (isServiceError(error, 'IDEMPOTENCY_KEY_REUSED')) throw error;
       lastError = error;
     }
     if (looked && interrupted) {
+      deps.onLostAnswer?.('not-written');
       throw userServiceError('DATABASE_UNAVAILABLE', 'The database ended the session; nothing was written.', {
         retriable: true,
         cause: lost.lost,
@@ -62,6 +73,7 @@ export async function findLostRegistration(
     if (Date.now() + pause >= deadline) break;
     await sleep(pause);
   }
+  deps.onLostAnswer?.('unknown');
   throw outcomeUnknown(user, key, lastError);
 }
 

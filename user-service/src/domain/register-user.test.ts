@@ -122,6 +122,25 @@ describe('registerUser when the answer to its INSERT was lost', () => {
     expect(state.lookups).toBe(1);
   });
 
+  it('reports how each lost answer was settled', async () => {
+    const outcomes: string[] = [];
+    const onLostAnswer = (outcome: string) => outcomes.push(outcome);
+    const found = storeThat(async (user) => {
+      found.state.stored = user;
+      throw lost;
+    });
+    await createRegisterUser({ store: found.store, lostAnswer: fast, onLostAnswer })(body, context);
+    for (const error of [interrupted, lost]) {
+      const { store } = storeThat(async () => {
+        throw error;
+      });
+      await createRegisterUser({ store, lostAnswer: fast, onLostAnswer })(body, context).catch(
+        () => undefined,
+      );
+    }
+    expect(outcomes).toEqual(['stored', 'not-written', 'unknown']);
+  });
+
   it('answers with whichever registration holds its key, and tells the client to retry with it otherwise', async () => {
     const found = storeThat(async () => {
       found.state.storedKey = { fingerprint, user: earlier };

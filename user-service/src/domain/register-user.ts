@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isServiceError } from '@events/service-platform/errors';
 import { userServiceError } from '../errors.ts';
 import { fingerprintOf, type IdempotencyKey, replay } from './idempotency.ts';
-import { findLostRegistration, type LostAnswerOptions } from './lost-answer.ts';
+import { findLostRegistration, type LostAnswerOptions, type LostAnswerOutcome } from './lost-answer.ts';
 import { parseRegistration } from './registration-rules.ts';
 import type { User } from './user.ts';
 import { userRegistered } from './user-registered.ts';
@@ -23,6 +23,7 @@ export type RegisterUser = (body: unknown, context: RegistrationContext) => Prom
 export function createRegisterUser(deps: {
   store: Pick<UserStore, 'insertWithEvent' | 'findById' | 'findByIdempotencyKey'>;
   lostAnswer?: LostAnswerOptions;
+  onLostAnswer?: (outcome: LostAnswerOutcome) => void;
 }): RegisterUser {
   return async (body, context) => {
     const input = parseRegistration(body);

@@ -1,6 +1,7 @@
 import type { TOPICS } from '@events/contracts';
 import type { OutboxEvent } from '../outbox/outbox-event.ts';
 import type { IdempotencyKey, KeyedRegistration } from './idempotency.ts';
+import type { LostAnswerOutcome } from './lost-answer.ts';
 import { createRegisterUser, type RegisterUser } from './register-user.ts';
 import type { User } from './user.ts';
 
@@ -41,7 +42,10 @@ export interface Users {
   findById(id: string): Promise<User | undefined>;
 }
 
-export function createUsers(deps: { store: UserStore }): Users {
+export function createUsers(deps: {
+  store: UserStore;
+  onLostAnswer?: (outcome: LostAnswerOutcome) => void;
+}): Users {
   return {
     register: createRegisterUser(deps),
     findById: (id) => deps.store.findById(id),

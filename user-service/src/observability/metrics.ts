@@ -4,6 +4,7 @@ import { Counter, Gauge, type Registry } from 'prom-client';
 export interface Metrics {
   registry: Registry;
   usersRegistered: Counter;
+  lostAnswers: Counter<'outcome'>;
   outboxBacklog: Gauge;
   eventsPublished: Counter;
   eventsFailed: Counter<'reason'>;
@@ -20,6 +21,12 @@ export function createMetrics(
     usersRegistered: new Counter({
       name: 'users_registered_total',
       help: 'Users registered (user row and outbox event committed).',
+      registers: [registry],
+    }),
+    lostAnswers: new Counter({
+      name: 'registration_lost_answers_total',
+      help: 'Registrations whose INSERT was sent but whose answer was lost, by how the lookup settled them.',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
     outboxBacklog: new Gauge({

@@ -30,17 +30,19 @@ export interface SchemaVersion {
   /** From vN.references.json; empty when the schema is self-contained. */
   references: SchemaReference[];
   /**
-   * The schema with every referenced type resolved at its pinned version. Compiled when loaded for a subject's
-   * newest version, on first use for older ones.
+   * The schema with every referenced type resolved at its pinned version, as avsc compiles it (without a union
+   * default avsc refuses: see avsc-schema.ts). Compiled when loaded for a subject's newest version, on first use
+   * for older ones.
    */
   type: avsc.Type;
-  /** The self-contained form of `type` (referenced types inlined): what a reader compiles. */
-  expanded: unknown;
   /** Every named type reachable from this schema version, by full name (its own and referenced ones). */
   namedTypes: Readonly<Record<string, avsc.Type>>;
   /** Full names this version defines itself rather than through a reference. */
   ownNames: string[];
-  /** The resolved schema as the compatibility checker reads it (logical types as their underlying types). */
+  /**
+   * The resolved schema as the compatibility checker reads it: every attribute resolution reads, logical types
+   * beside their underlying types; references resolved as the registry resolves them.
+   */
   node: SchemaNode;
 }
 

@@ -1,9 +1,9 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type avsc from 'avsc';
 import { describe, expect, it } from 'vitest';
-import { nodeOfType } from '../compatibility/parse-schema.ts';
+import type { SchemaNode } from '../compatibility/schema-node.ts';
+import type { SchemaVersion } from './catalog.ts';
 import { CatalogError, type CatalogErrorCode } from './catalog-error.ts';
 import { loadCatalog } from './load-catalog.ts';
 
@@ -95,13 +95,15 @@ describe('loadCatalog on the shop catalog', () => {
     expect(address.fields.map((f) => f.name)).toContain('region');
   });
 
-  it('reads an older version without avsc, to the same node and, on first use, the same Type as a newest one', () => {
+  it('reads an older version without avsc, reusing the nodes of its references and, on first use, the same Type as a newest one', () => {
     const customers = catalog.subjects.find((s) => s.subject === 'shop.customers.CustomerRegistered');
+    const address = catalog.subjects.find((s) => s.subject === 'shop.common.Address');
     const [v1, v2] = customers?.versions ?? [];
-    expect(v1?.node).toEqual(nodeOfType(v1?.type as avsc.Type));
+    const pinned = address?.versions.find((v) => v.version === v1?.references[0]?.version);
+    expect(v1?.node.type === 'record' && v1.node.fields[2]?.type).toBe(pinned?.node);
     expect(v1?.ownNames).toEqual(['shop.customers.CustomerRegistered']);
     expect(Object.keys(v1?.namedTypes ?? {}).sort()).toEqual(Object.keys(v2?.namedTypes ?? {}).sort());
-    expect(v1?.expanded).toMatchObject({ type: 'record', name: 'shop.customers.CustomerRegistered' });
+    expect(v1?.type.schema()).toMatchObject({ type: 'record', name: 'shop.customers.CustomerRegistered' });
   });
 });
 
@@ -121,5 +123,47 @@ describe('loadCatalog on a bad older version', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('loadCatalog resolves references as the registry does', () => {
+  const fieldNames = (node: SchemaNode | undefined) =>
+    node?.type === 'record' ? node.fields.map((field) => field.name) : [];
+  const moneyOf = (branch: SchemaNode | undefined) =>
+    branch?.type === 'record' ? branch.fields[0]?.type : undefined;
+
+  it('binds a name two references pin differently to its first pin, depth first (repro F)', () => {
+    const catalog = loadCatalog(join(fixtures, 'repros/F-conflicting-pins'));
+    const value = catalog.subjects.find((s) => s.subject === 't-value')?.versions[1];
+    const branches = value?.node.type === 'union' ? value.node.branches : [];
+    // x.A v1 pins x.Money v1 and comes first; x.B v2's pin of v2 is not read, as in Confluent's AvroSchema.
+    expect(branches.map((branch) => fieldNames(moneyOf(branch)))).toEqual([['amount'], ['amount']]);
+    expect(moneyOf(branches[0])).toBe(moneyOf(branches[1]));
+    const ownB = catalog.subjects.find((s) => s.subject === 'x.B')?.versions[1];
+    expect(fieldNames(moneyOf(ownB?.node))).toEqual(['amount', 'scale']);
+    const compiled = value?.type.schema() as { fields: { type: { fields: unknown[] } }[] }[];
+    expect(compiled.map((branch) => branch.fields[0]?.type)).toEqual([
+      expect.objectContaining({ fields: [{ name: 'amount', type: 'string' }] }),
+      'x.Money',
+    ]);
+  });
+
+  it('accepts a union default of a later branch, as Avro 1.12 does, and compiles the avsc Type without it (repro E)', () => {
+    const catalog = loadCatalog(join(fixtures, 'repros/E-union-default-second-branch'));
+    const newest = catalog.subjects[0]?.versions[1] as SchemaVersion;
+    expect(newest.node).toMatchObject({ fields: [{ name: 'n' }, { name: 'channel', hasDefault: true }] });
+    const channel = (newest.type as unknown as { fields: { defaultValue(): unknown }[] }).fields[1];
+    expect(channel?.defaultValue()).toBeUndefined();
+  });
+});
+
+describe('loadCatalog on a shared fixed with a logical type', () => {
+  it('lets another subject reference a decimal fixed, which avsc registers as its logical type', () => {
+    const catalog = loadCatalog(join(fixtures, 'shared-decimal'));
+    const value = catalog.subjects.find((s) => s.subject === 't-value')?.versions[0];
+    expect(Object.keys(value?.namedTypes ?? {}).sort()).toEqual(['x.Event', 'x.Rate']);
+    expect(value?.node).toMatchObject({
+      fields: [{ type: { type: 'fixed', size: 8, logical: { name: 'decimal', scale: 6 } } }],
+    });
   });
 });

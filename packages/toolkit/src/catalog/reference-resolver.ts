@@ -1,18 +1,27 @@
 import avsc from 'avsc';
 import { avroOptions } from '../avro/create-avro-type.ts';
-import { nodeOfType } from '../compatibility/parse-schema.ts';
 import { type ReadSchema, readSchemaJson } from '../compatibility/read-schema-json.ts';
 import type { SchemaNode } from '../compatibility/schema-node.ts';
 import { ContractError } from '../errors.ts';
+import { schemaForAvsc } from './avsc-schema.ts';
 import type { SchemaVersion, SubjectEntry } from './catalog.ts';
 import { CatalogError } from './catalog-error.ts';
 import type { RawSubject, RawVersion } from './read-catalog-folder.ts';
+import { registryOrder } from './registry-order.ts';
+
+/** The named types a version's references bring: its checker nodes, and its avsc registry when compiled. */
+interface ReferencedTypes {
+  nodes: ReadonlyMap<string, SchemaNode>;
+  registry: () => Record<string, avsc.Type>;
+}
 
 /**
- * Builds each subject version with its references resolved at their pinned versions, depth first. A subject's
- * newest version (what codegen and the serde compile) gets its avsc Type now, which validates it; an older
- * version is validated and read into its SchemaNode without avsc (compiling codecs for the whole history was
- * most of a large catalog's load time), and gets its Type only when something asks for it.
+ * Builds each subject version with its references resolved at their pinned versions, as the registry resolves
+ * them (Confluent's AbstractSchemaProvider and AvroSchema): depth first, a name bound by its first reference,
+ * every referenced schema parsed once into the same names. A subject's newest version (what codegen and the
+ * serde compile) gets its avsc Type now, which validates it; an older version is validated and read into its
+ * SchemaNode without avsc (compiling codecs for the whole history was most of a large catalog's load time), and
+ * gets its Type only when something asks for it.
  */
 export class ReferenceResolver {
   readonly #raw: Map<string, RawSubject>;
@@ -30,7 +39,7 @@ export class ReferenceResolver {
     const done = this.#done.get(id);
     if (done) return done;
     const rawSubject = this.#raw.get(subject);
-    const raw = rawSubject?.versions.find((v) => v.version === version);
+    const raw = this.#rawVersion(subject, version);
     if (!rawSubject || !raw) throw new Error(`no ${id}`);
     const cycleStart = this.#visiting.indexOf(id);
     if (cycleStart !== -1) {
@@ -38,39 +47,19 @@ export class ReferenceResolver {
       throw new CatalogError('REFERENCE_CYCLE', raw.file, `references loop: ${loop}`);
     }
     this.#visiting.push(id);
-    const referencedVersions: SchemaVersion[] = [];
-    const referencedNodes = new Map<string, SchemaNode>();
-    for (const ref of raw.references) {
-      const target = this.#raw.get(ref.subject)?.versions.find((v) => v.version === ref.version);
-      const referencesFile = raw.file.replace(/\.avsc$/, '.references.json');
-      if (!target) {
-        throw new CatalogError(
-          'UNDEFINED_REFERENCE',
-          referencesFile,
-          `reference ${ref.name} points to ${ref.subject} v${ref.version}, which the catalog does not have`,
-        );
-      }
-      referencedVersions.push(this.resolve(ref.subject, ref.version));
-      const reachable = this.#namedNodes.get(`${ref.subject}@${ref.version}`) ?? new Map();
-      if (!reachable.has(ref.name)) {
-        throw new CatalogError(
-          'UNDEFINED_REFERENCE',
-          referencesFile,
-          `reference ${ref.name}: ${ref.subject} v${ref.version} does not define that name`,
-        );
-      }
-      for (const [name, node] of reachable) referencedNodes.set(name, node);
+    const referenced = this.#referencedTypes(raw);
+    let read: ReadSchema;
+    try {
+      read = readSchemaJson(raw.schema, `v${raw.version}`, referenced.nodes);
+    } catch (error) {
+      if (!(error instanceof ContractError)) throw error;
+      throw schemaError(raw, error.message.replace(/^v\d+ is not a valid Avro schema: /, ''));
     }
-    const registry = () =>
-      Object.assign({}, ...referencedVersions.map((v) => v.namedTypes)) as Record<string, avsc.Type>;
-    const resolved =
-      version === rawSubject.versions.length
-        ? buildNow(raw, registry())
-        : readNowBuildLater(raw, referencedNodes, registry);
+    const resolved = withTypes(raw, read, referenced, version === rawSubject.versions.length);
     this.#visiting.pop();
-    this.#namedNodes.set(id, resolved.reachable);
-    this.#done.set(id, resolved.version);
-    return resolved.version;
+    this.#namedNodes.set(id, read.named);
+    this.#done.set(id, resolved);
+    return resolved;
   }
 
   /** Subjects in an order where every referenced subject comes before the subjects referencing it. */
@@ -92,88 +81,132 @@ export class ReferenceResolver {
     for (const entry of subjects) place(entry);
     return ordered;
   }
-}
 
-interface Resolved {
-  version: SchemaVersion;
-  reachable: ReadonlyMap<string, SchemaNode>;
-}
-
-/** avsc validates the schema and compiles it now; its SchemaNode is read from the Type. */
-function buildNow(raw: RawVersion, registry: Record<string, avsc.Type>): Resolved {
-  const referenced = new Set(Object.keys(registry));
-  const type = compile(raw, registry);
-  const namedTypes = namedTypesIn(registry);
-  let node: SchemaNode;
-  try {
-    node = nodeOfType(type);
-  } catch (error) {
-    throw new CatalogError('INVALID_FILE', raw.file, (error as Error).message);
+  #rawVersion(subject: string, version: number): RawVersion | undefined {
+    return this.#raw.get(subject)?.versions.find((v) => v.version === version);
   }
-  return {
-    version: {
-      ...raw,
-      type,
-      expanded: type.schema({ exportAttrs: true }),
-      namedTypes,
-      ownNames: Object.keys(namedTypes).filter((name) => !referenced.has(name)),
-      node,
-    },
-    reachable: namedNodesIn(node, namedTypes),
-  };
+
+  /**
+   * Each referenced version is resolved (so validated) on its own first. When they all agree on every name they
+   * share, the schema sees exactly their types, reused as they are; when two bind one name differently (two
+   * pins of one subject, or two subjects defining one type), the references are read again in the registry's
+   * order, so the first pin wins as it does in the registry.
+   */
+  #referencedTypes(raw: RawVersion): ReferencedTypes {
+    const referencesFile = raw.file.replace(/\.avsc$/, '.references.json');
+    const versions: SchemaVersion[] = [];
+    const nodes = new Map<string, SchemaNode>();
+    let agree = true;
+    for (const ref of raw.references) {
+      if (!this.#rawVersion(ref.subject, ref.version)) {
+        throw new CatalogError(
+          'UNDEFINED_REFERENCE',
+          referencesFile,
+          `reference ${ref.name} points to ${ref.subject} v${ref.version}, which the catalog does not have`,
+        );
+      }
+      versions.push(this.resolve(ref.subject, ref.version));
+      const reachable = this.#namedNodes.get(`${ref.subject}@${ref.version}`) ?? new Map();
+      if (!reachable.has(ref.name)) {
+        throw new CatalogError(
+          'UNDEFINED_REFERENCE',
+          referencesFile,
+          `reference ${ref.name}: ${ref.subject} v${ref.version} does not define that name`,
+        );
+      }
+      for (const [name, node] of reachable) {
+        if (nodes.has(name) && nodes.get(name) !== node) agree = false;
+        nodes.set(name, node);
+      }
+    }
+    if (agree) {
+      return {
+        nodes,
+        registry: () => Object.assign({}, ...versions.map((v) => v.namedTypes)) as Record<string, avsc.Type>,
+      };
+    }
+    return this.#inRegistryOrder(raw, referencesFile);
+  }
+
+  /** The references read one after the other into the same names, in the order the registry parses them. */
+  #inRegistryOrder(raw: RawVersion, referencesFile: string): ReferencedTypes {
+    const order = registryOrder(raw, (subject, version) => this.#rawVersion(subject, version));
+    let nodes: ReadonlyMap<string, SchemaNode> = new Map();
+    for (const target of order) {
+      try {
+        nodes = readSchemaJson(target.schema, target.file, nodes).named;
+      } catch (error) {
+        if (!(error instanceof ContractError)) throw error;
+        const code = /duplicate type name/.test(error.message)
+          ? 'DUPLICATE_NAME'
+          : /undefined type name/.test(error.message)
+            ? 'UNDEFINED_REFERENCE'
+            : 'INVALID_FILE';
+        throw new CatalogError(
+          code,
+          referencesFile,
+          `the registry resolves these references depth first, the first pin of a name winning, and then fails: ${error.message}`,
+        );
+      }
+    }
+    return {
+      nodes,
+      registry: () => {
+        const registry: Record<string, avsc.Type> = {};
+        for (const target of order) compile(target, registry, nodes);
+        return registry;
+      },
+    };
+  }
 }
 
-/** Validated and read without avsc now; the Type (and what derives from it) is compiled on first use. */
-function readNowBuildLater(
+/** The version with its avsc Type: compiled now for a newest version, on first use for an older one. */
+function withTypes(
   raw: RawVersion,
-  referencedNodes: ReadonlyMap<string, SchemaNode>,
-  registry: () => Record<string, avsc.Type>,
-): Resolved {
-  let read: ReadSchema;
-  try {
-    read = readSchemaJson(raw.schema, `v${raw.version}`, referencedNodes);
-  } catch (error) {
-    if (!(error instanceof ContractError)) throw error;
-    throw schemaError(raw, error.message.replace(/^v\d+ is not a valid Avro schema: /, ''));
-  }
+  read: ReadSchema,
+  referenced: ReferencedTypes,
+  newest: boolean,
+): SchemaVersion {
   let built: { type: avsc.Type; namedTypes: Record<string, avsc.Type> } | undefined;
   const build = () => {
     if (!built) {
-      const names = registry();
-      const type = compile(raw, names);
+      const names = referenced.registry();
+      const type = compile(raw, names, read.named);
       built = { type, namedTypes: namedTypesIn(names) };
     }
     return built;
   };
-  let expanded: unknown;
-  const version: SchemaVersion = {
+  if (newest) build();
+  return {
     ...raw,
     get type() {
       return build().type;
     },
-    get expanded() {
-      expanded ??= build().type.schema({ exportAttrs: true });
-      return expanded;
-    },
     get namedTypes() {
       return build().namedTypes;
     },
-    ownNames: [...read.named.keys()].filter((name) => !referencedNodes.has(name)),
+    ownNames: [...read.named.keys()].filter((name) => !referenced.nodes.has(name)),
     node: read.node,
   };
-  return { version, reachable: read.named };
 }
 
-/** avsc also caches primitive types in the registry: only the named types (records, enums, fixed). */
+/**
+ * avsc also caches primitive types in the registry: only the named types (records, enums, fixed). A fixed with a
+ * logical type (a decimal) is registered as its logical type, whose name is its underlying type's.
+ */
 function namedTypesIn(registry: Record<string, avsc.Type>): Record<string, avsc.Type> {
-  return Object.fromEntries(
-    Object.entries(registry).filter(([name, named]) => (named as { name?: string }).name === name),
-  );
+  const nameOf = (type: avsc.Type) =>
+    type.name ?? (type as { underlyingType?: avsc.Type }).underlyingType?.name;
+  return Object.fromEntries(Object.entries(registry).filter(([name, named]) => nameOf(named) === name));
 }
 
-function compile(raw: RawVersion, registry: Record<string, avsc.Type>): avsc.Type {
+function compile(
+  raw: RawVersion,
+  registry: Record<string, avsc.Type>,
+  named: ReadonlyMap<string, SchemaNode>,
+): avsc.Type {
   try {
-    return avsc.Type.forSchema(raw.schema as avsc.Schema, { ...avroOptions, registry });
+    return avsc.Type.forSchema(schemaForAvsc(raw.schema, named) as avsc.Schema, { ...avroOptions, registry });
   } catch (error) {
     throw schemaError(raw, (error as Error).message);
   }
@@ -188,23 +221,4 @@ function schemaError(raw: RawVersion, message: string): CatalogError {
         `uses ${undefinedName}, which neither this schema nor its references (v${raw.version}.references.json) define`,
       )
     : new CatalogError('INVALID_FILE', raw.file, `not a valid Avro schema: ${message}`);
-}
-
-/** The named SchemaNodes of a compiled version, by the full names of its registry. */
-function namedNodesIn(root: SchemaNode, namedTypes: Record<string, avsc.Type>): Map<string, SchemaNode> {
-  const found = new Map<string, SchemaNode>();
-  const visit = (node: SchemaNode): void => {
-    if ('fullName' in node) {
-      if (found.has(node.fullName)) return;
-      found.set(node.fullName, node);
-    }
-    if (node.type === 'record') for (const field of node.fields) visit(field.type);
-    else if (node.type === 'array') visit(node.items);
-    else if (node.type === 'map') visit(node.values);
-    else if (node.type === 'union') for (const branch of node.branches) visit(branch);
-  };
-  visit(root);
-  // A referenced type the schema does not use is still reachable by name, as in avsc's registry.
-  for (const [name, type] of Object.entries(namedTypes)) if (!found.has(name)) visit(nodeOfType(type));
-  return found;
 }

@@ -44,6 +44,8 @@ export interface SubjectCheck {
   /** Lint findings of the newest version (published history is not re-linted). */
   lint: GovernanceFinding[];
   registry?: RegistryVerdict;
+  /** Set when checking this subject failed (a bug in the checker): the subject was not judged. */
+  internalError?: string;
 }
 
 export interface GeneratedCheck {
@@ -75,9 +77,15 @@ export interface CheckReport {
     lintErrors: number;
     historyErrors: number;
     warnings: number;
+    /** Subjects whose check failed (a bug in the checker); present only when some did. */
+    internalErrors?: number;
   };
   ok: boolean;
 }
+
+/** What a reader of an internal error can do: the subject was not judged. */
+export const INTERNAL_ERROR_FIX =
+  'the checker could not judge this subject (the message says why): unless the message names a mistake in the catalog, report it to the toolkit maintainers with the catalog';
 
 export function registryFailed(verdict: RegistryVerdict | undefined): boolean {
   if (!verdict) return false;

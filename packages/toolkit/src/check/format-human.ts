@@ -1,8 +1,13 @@
 import { relative } from 'node:path';
 import { styleText } from 'node:util';
-import type { GovernanceFinding, Location } from '../governance/finding.ts';
+import { type GovernanceFinding, type Location, startOf } from '../governance/finding.ts';
 import type { LocatedProblem } from '../governance/located-problem.ts';
-import type { CheckReport, RegistryVerdict, SubjectCheck } from './check-report.ts';
+import {
+  type CheckReport,
+  INTERNAL_ERROR_FIX,
+  type RegistryVerdict,
+  type SubjectCheck,
+} from './check-report.ts';
 import { summaryText } from './summary-text.ts';
 
 type Style = Parameters<typeof styleText>[0];
@@ -31,9 +36,17 @@ export function formatHuman(
 
 function formatSubject(subject: SubjectCheck, paint: Paint, where: Where): string[] {
   const lintErrors = subject.lint.filter((finding) => finding.severity === 'error').length;
-  const failed = subject.problems.length + subject.keyEncoding.length + lintErrors > 0;
+  const failed =
+    subject.problems.length + subject.keyEncoding.length + lintErrors > 0 ||
+    subject.internalError !== undefined;
   const head = `${failed ? paint('red', 'FAIL') : paint('green', 'OK  ')} ${paint('bold', subject.subject)} v${subject.version} (${subject.level})`;
   const lines = [head];
+  if (subject.internalError !== undefined) {
+    lines.push(
+      `  ${where(startOf(subject.file))} ${paint('red', 'internal error')}: ${subject.internalError}`,
+      `      ${paint('cyan', 'fix:')} ${INTERNAL_ERROR_FIX}`,
+    );
+  }
   for (const problem of subject.problems) {
     const against = problem.affectedSubject
       ? `${problem.affectedSubject} v${problem.version} (${problem.direction})`

@@ -49,11 +49,13 @@ export async function runSchemasCheck({
   }
   const lint = loadLintConfig(schemasDir);
   if (lintOnly) {
-    const subjects = catalog.subjects.map((entry) => lintSubject(entry, lint.config));
+    const subjects = catalog.subjects.map((entry) => guarded(entry, () => lintSubject(entry, lint.config)));
     return summarize({ subjects, findings: lint.findings, lintOnly });
   }
   const history = against === undefined ? [] : checkAgainstRef({ schemasDir, ref: against });
-  const subjects = catalog.subjects.map((entry) => checkSubject(catalog, entry, lint.config));
+  const subjects = catalog.subjects.map((entry) =>
+    guarded(entry, () => checkSubject(catalog, entry, lint.config)),
+  );
   if (registry) {
     const verdicts = await Promise.all(
       catalog.subjects.map((entry) => fetchRegistryVerdict(registry, entry)),
@@ -72,6 +74,10 @@ export async function runSchemasCheck({
 }
 
 function lintSubject(entry: SubjectEntry, lintConfig: LintConfig): SubjectCheck {
+  return { ...unjudged(entry), lint: lintNewestVersion(entry, lintConfig) };
+}
+
+function unjudged(entry: SubjectEntry): SubjectCheck {
   const newest = entry.versions.at(-1);
   return {
     subject: entry.subject,
@@ -82,8 +88,21 @@ function lintSubject(entry: SubjectEntry, lintConfig: LintConfig): SubjectCheck 
     file: newest?.file ?? entry.dir,
     problems: [],
     keyEncoding: [],
-    lint: lintNewestVersion(entry, lintConfig),
+    lint: [],
   };
+}
+
+/**
+ * A catalog that loads is checked to the end: a check that throws on one subject (a bug of the checker, or two
+ * versions Java's SchemaCompatibility cannot judge either) is reported on that subject, failing the run,
+ * instead of ending the run with no report at all.
+ */
+function guarded(entry: SubjectEntry, check: () => SubjectCheck): SubjectCheck {
+  try {
+    return check();
+  } catch (error) {
+    return { ...unjudged(entry), internalError: (error as Error).message };
+  }
 }
 
 function checkSubject(catalog: Catalog, entry: SubjectEntry, lintConfig: LintConfig): SubjectCheck {
@@ -113,6 +132,7 @@ function summarize(report: Omit<CheckReport, 'summary' | 'ok'>): CheckReport {
   ];
   const errors = (source: GovernanceFinding['source']) =>
     governance.filter((finding) => finding.source === source && finding.severity === 'error').length;
+  const internalErrors = report.subjects.filter((subject) => subject.internalError !== undefined).length;
   const summary = {
     subjects: report.subjects.length,
     incompatible: report.subjects.filter((s) => s.problems.length + s.keyEncoding.length > 0).length,
@@ -120,10 +140,12 @@ function summarize(report: Omit<CheckReport, 'summary' | 'ok'>): CheckReport {
     lintErrors: errors('lint'),
     historyErrors: errors('history'),
     warnings: governance.filter((finding) => finding.severity === 'warning').length,
+    ...(internalErrors > 0 && { internalErrors }),
   };
   const { stale = [], missing = [], error } = report.generated ?? {};
   const ok =
     report.catalogError === undefined &&
+    internalErrors === 0 &&
     summary.incompatible + summary.registryFailures === 0 &&
     summary.lintErrors + summary.historyErrors === 0 &&
     stale.length + missing.length === 0 &&

@@ -1,54 +1,63 @@
-import type { Catalog, SubjectEntry } from '../catalog/catalog.ts';
+import type { Catalog, SchemaVersion, SubjectEntry } from '../catalog/catalog.ts';
 import { compareSchemas } from '../compatibility/check-compatibility.ts';
-import { parseSchema } from '../compatibility/parse-schema.ts';
 import type { Problem } from '../compatibility/problem.ts';
-import type { SchemaNode } from '../compatibility/schema-node.ts';
+import { rebound } from './registry-bindings.ts';
+import { namedNodesOf, substituteNamedTypes } from './substitute-named-types.ts';
 
 /**
  * A new version of a shared type, checked against every subject whose newest schema uses it (directly or through
- * other references): each such subject's newest schema, with the type's newest version in place, against that
- * subject's history under that subject's level. Findings name the shared type, the field and the subject.
+ * other references): each such subject's newest schema with every reference to the type pinned to its newest
+ * version, resolved as the registry resolves it (a type the new version no longer uses keeps the definition the
+ * subject has), against that subject's history under that subject's level. Only what the type's change causes
+ * is reported: a problem the subject has with the versions it pins now is its own. Findings name the shared
+ * type, the field and the subject.
  */
 export function sharedTypeImpact(catalog: Catalog, shared: SubjectEntry): Problem[] {
   const newest = shared.versions.at(-1);
   if (shared.role !== 'type' || !newest || shared.versions.length < 2) return [];
-  const definition = newest.expanded;
+  const pins = new Map([[shared.subject, newest.version]]);
   return catalog.subjects.flatMap((user) => {
     const current = user.versions.at(-1);
-    if (
-      user === shared ||
-      !current ||
-      !(shared.subject in current.namedTypes) ||
-      current.ownNames.includes(shared.subject)
-    )
-      return [];
-    const candidate = parseSchema(
-      replaceDefinition(current.expanded, shared.subject, definition),
-      `${user.subject} with ${shared.subject} v${newest.version}`,
-    );
-    const history: SchemaNode[] = user.versions.map((v) => v.node);
-    return compareSchemas(candidate, history, user.compatibility).problems.map((problem) => ({
-      ...problem,
-      sharedType: shared.subject,
-      affectedSubject: user.subject,
-      message: `${shared.subject} v${newest.version} breaks ${user.subject} (v${user.versions.length + 1} would pin it) at ${problem.path === '' ? 'the top-level type' : `\`${problem.path}\``}: ${problem.message}`,
-    }));
+    if (user === shared || !current || !namedNodesOf(current.node).has(shared.subject)) return [];
+    try {
+      const replacements = rebound(catalog, current, pins);
+      if (replacements.size === 0) return [];
+      const candidate = substituteNamedTypes(current.node, replacements);
+      const history = user.versions.map((v) => v.node);
+      const already = new Set(ownProblems(user, current).map(problemKey));
+      return compareSchemas(candidate, history, user.compatibility)
+        .problems.filter((problem) => !already.has(problemKey(problem)))
+        .map((problem) => ({
+          ...problem,
+          sharedType: shared.subject,
+          affectedSubject: user.subject,
+          message: `${shared.subject} v${newest.version} breaks ${user.subject} (v${user.versions.length + 1} would pin it) at ${problem.path === '' ? 'the top-level type' : `\`${problem.path}\``}: ${problem.message}`,
+        }));
+    } catch (error) {
+      throw new Error(
+        `checking ${user.subject} with ${shared.subject} v${newest.version}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
   });
 }
 
-/** The schema with the (first, defining) occurrence of the named type `name` replaced by `definition`. */
-function replaceDefinition(schema: unknown, name: string, definition: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map((item) => replaceDefinition(item, name, definition));
-  if (schema === null || typeof schema !== 'object') return schema;
-  const node = schema as Record<string, unknown>;
-  if (typeof node.name === 'string' && ['record', 'enum', 'fixed'].includes(node.type as string)) {
-    const fullName =
-      node.name.includes('.') || typeof node.namespace !== 'string'
-        ? node.name
-        : `${node.namespace}.${node.name}`;
-    if (fullName === name) return definition;
+const baselines = new WeakMap<SchemaVersion, Problem[]>();
+
+/** What the user's next version gets with the shared types it pins now: its own schema against its history. */
+function ownProblems(user: SubjectEntry, current: SchemaVersion): Problem[] {
+  let problems = baselines.get(current);
+  if (!problems) {
+    problems = compareSchemas(
+      current.node,
+      user.versions.map((v) => v.node),
+      user.compatibility,
+    ).problems;
+    baselines.set(current, problems);
   }
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, replaceDefinition(value, name, definition)]),
-  );
+  return problems;
+}
+
+function problemKey(problem: Problem): string {
+  return `${problem.version}|${problem.direction}|${problem.kind}|${problem.path}|${problem.message}`;
 }

@@ -2,9 +2,10 @@ import type { CheckReport } from './check-report.ts';
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-/** `1 subject, 0 incompatible, 0 lint errors, 0 warnings` (plus history and registry when run). */
+/** `1 subject, 0 incompatible, 0 lint errors, 0 warnings` (plus history and registry when run, internal errors when any). */
 export function summaryText(report: CheckReport): string {
-  const { subjects, incompatible, lintErrors, historyErrors, warnings, registryFailures } = report.summary;
+  const { subjects, incompatible, lintErrors, historyErrors, warnings, registryFailures, internalErrors } =
+    report.summary;
   const parts = [count(subjects, 'subject')];
   if (!report.lintOnly) parts.push(`${incompatible} incompatible`);
   parts.push(count(lintErrors, 'lint error'));
@@ -12,5 +13,6 @@ export function summaryText(report: CheckReport): string {
   parts.push(count(warnings, 'warning'));
   if (report.subjects.some((subject) => subject.registry))
     parts.push(`${registryFailures} failing in the registry`);
+  if (internalErrors) parts.push(count(internalErrors, 'internal error'));
   return parts.join(', ');
 }

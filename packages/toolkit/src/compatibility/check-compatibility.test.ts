@@ -115,7 +115,7 @@ describe('checkCompatibility input errors', () => {
   it('throws INVALID_SCHEMA naming which schema is broken', () => {
     const badDefault = record([{ name: 'n', type: 'int', default: 'zero' }]);
     expect(() => checkCompatibility({ candidate: v1, history: [v1, badDefault], level: 'NONE' })).toThrow(
-      /history\[1\] \(v2\) is not a valid Avro schema: incompatible field default/,
+      /history\[1\] \(v2\) is not a valid Avro schema: invalid default for field n of Event/,
     );
     expect(() => checkCompatibility({ candidate: '{not json', history: [], level: 'NONE' })).toThrow(
       expect.objectContaining({

@@ -7,10 +7,17 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * Whether a field default is a valid JSON encoding of `type`, per the Avro specification: a union's default
- * belongs to its first branch; a record default needs every field without a default of its own.
+ * Which union branches a default may belong to: `any` is Avro 1.12's Java parser (what the registry runs),
+ * `first` the Avro specification's text, which avsc and older readers enforce.
  */
-export function defaultFits(type: SchemaNode, value: unknown): boolean {
+export type UnionDefaultRule = 'any' | 'first';
+
+/**
+ * Whether a field default is a valid JSON encoding of `type`: a union's default belongs to a branch `unions`
+ * allows; a record default needs every field without a default of its own.
+ */
+export function defaultFits(type: SchemaNode, value: unknown, unions: UnionDefaultRule = 'any'): boolean {
+  const fits = (inner: SchemaNode, item: unknown) => defaultFits(inner, item, unions);
   switch (type.type) {
     case 'null':
       return value === null;
@@ -31,16 +38,18 @@ export function defaultFits(type: SchemaNode, value: unknown): boolean {
     case 'fixed':
       return typeof value === 'string' && value.length === type.size;
     case 'array':
-      return Array.isArray(value) && value.every((item) => defaultFits(type.items, item));
+      return Array.isArray(value) && value.every((item) => fits(type.items, item));
     case 'map':
-      return isPlainObject(value) && Object.values(value).every((item) => defaultFits(type.values, item));
+      return isPlainObject(value) && Object.values(value).every((item) => fits(type.values, item));
     case 'union':
-      return type.branches[0] !== undefined && defaultFits(type.branches[0], value);
+      return (unions === 'first' ? type.branches.slice(0, 1) : type.branches).some((branch) =>
+        fits(branch, value),
+      );
     case 'record':
       return (
         isPlainObject(value) &&
         type.fields.every((field) =>
-          field.name in value ? defaultFits(field.type, value[field.name]) : field.hasDefault,
+          field.name in value ? fits(field.type, value[field.name]) : field.hasDefault,
         )
       );
   }

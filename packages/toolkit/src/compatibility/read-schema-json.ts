@@ -1,6 +1,12 @@
 import { ContractError } from '../errors.ts';
 import { defaultFits } from './default-fits.ts';
-import { describeType, type FieldNode, type PrimitiveType, type SchemaNode } from './schema-node.ts';
+import {
+  describeType,
+  type FieldNode,
+  type LogicalTypeNode,
+  type PrimitiveType,
+  type SchemaNode,
+} from './schema-node.ts';
 
 const PRIMITIVES = new Set<string>(['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -16,11 +22,11 @@ export interface ReadSchema {
 }
 
 /**
- * Reads and validates a schema JSON into the same SchemaNode that parseSchema gives, without building avsc's
- * codecs, which dominated schemas:check on a large catalog: names, references, duplicate names, fields and
- * symbols, union branches, and field defaults against their types. `referenced` holds the named types its
- * schema references define (Confluent references), as avsc's registry would. Throws
- * ContractError('INVALID_SCHEMA') naming `label`.
+ * Reads and validates a schema JSON into its SchemaNode without building avsc's codecs, which dominated
+ * schemas:check on a large catalog: names, references, duplicate names, fields and symbols, union branches, and
+ * field defaults against their types (a union default in any branch, as Avro 1.12's Java parser allows).
+ * `referenced` holds the named types its schema references define (Confluent references), as the registry's
+ * parser holds them. Throws ContractError('INVALID_SCHEMA') naming `label`.
  */
 export function readSchemaJson(
   json: unknown,
@@ -48,12 +54,12 @@ export function readSchemaJson(
     if (Array.isArray(schema)) return readUnion(schema, namespace);
     if (typeof schema !== 'object' || schema === null) return fail(`invalid type: ${JSON.stringify(schema)}`);
     const type = (schema as Json).type;
-    if (
-      typeof type !== 'string' ||
-      PRIMITIVES.has(type) ||
-      (type !== 'array' && type !== 'map' && !isNamedKind(type))
-    )
-      // `{"type": "int", "logicalType": ...}`, `{"type": {...}}` and `{"type": "ns.Ref"}` read as their type.
+    if (typeof type === 'string' && PRIMITIVES.has(type)) {
+      const logical = logicalTypeOf(schema as Json);
+      return logical ? { type: type as PrimitiveType, logical } : { type: type as PrimitiveType };
+    }
+    if (typeof type !== 'string' || (type !== 'array' && type !== 'map' && !isNamedKind(type)))
+      // `{"type": {...}}` and `{"type": "ns.Ref"}` read as their type.
       return read(type, namespace);
     if (type === 'array') return { type: 'array', items: read((schema as Json).items, namespace) };
     if (type === 'map') return { type: 'map', values: read((schema as Json).values, namespace) };
@@ -105,7 +111,13 @@ export function readSchemaJson(
     }
     if (kind === 'fixed') {
       if (!Number.isInteger(schema.size)) return fail(`invalid fixed size in ${fullName}`);
-      const node: SchemaNode = { type: 'fixed', ...base, size: schema.size as number };
+      const logical = logicalTypeOf(schema);
+      const node: SchemaNode = {
+        type: 'fixed',
+        ...base,
+        size: schema.size as number,
+        ...(logical && { logical }),
+      };
       named.set(fullName, node);
       return node;
     }
@@ -141,6 +153,13 @@ export function readSchemaJson(
       );
   }
   return { node, named };
+}
+
+/** The `logicalType` as written (resolution ignores it, as Java's SchemaCompatibility does). */
+function logicalTypeOf(schema: Json): LogicalTypeNode | undefined {
+  if (typeof schema.logicalType !== 'string') return undefined;
+  if (schema.logicalType !== 'decimal') return { name: schema.logicalType };
+  return { name: 'decimal', scale: Number.isInteger(schema.scale) ? (schema.scale as number) : 0 };
 }
 
 function isNamedKind(type: string): boolean {

@@ -5,6 +5,14 @@ export type PrimitiveType = 'null' | 'boolean' | 'int' | 'long' | 'float' | 'dou
 
 export interface PrimitiveNode {
   type: PrimitiveType;
+  /** Schema resolution ignores it; what a value means (and a key's bytes for one value) does not. */
+  logical?: LogicalTypeNode;
+}
+
+/** A `logicalType` as written: its name, and for a decimal the scale that places the point. */
+export interface LogicalTypeNode {
+  name: string;
+  scale?: number;
 }
 
 interface Named {
@@ -37,6 +45,7 @@ export interface EnumNode extends Named {
 export interface FixedNode extends Named {
   type: 'fixed';
   size: number;
+  logical?: LogicalTypeNode;
 }
 
 export interface ArrayNode {

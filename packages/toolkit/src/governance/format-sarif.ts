@@ -14,6 +14,7 @@ const checkerFindings: Record<string, string> = {
   'registry-verdict': 'the schema registry refuses the schema or holds versions the repository lacks',
   'key-encoding-changed':
     'a key schema whose bytes differ from an earlier version: another partition, lost order',
+  'internal-error': 'the checker failed on a subject, which was therefore not judged',
 };
 
 /**

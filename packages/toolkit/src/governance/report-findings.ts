@@ -1,4 +1,9 @@
-import { type CheckReport, registryFailed, type SubjectCheck } from '../check/check-report.ts';
+import {
+  type CheckReport,
+  INTERNAL_ERROR_FIX,
+  registryFailed,
+  type SubjectCheck,
+} from '../check/check-report.ts';
 import { type GovernanceFinding, type Location, type Severity, startOf } from './finding.ts';
 
 /** One entry of a machine-readable output (GitHub annotations, SARIF): what, how bad, and where when known. */
@@ -48,6 +53,15 @@ export function reportFindings(report: CheckReport): ReportFinding[] {
 
 function subjectFindings(subject: SubjectCheck): ReportFinding[] {
   const findings: ReportFinding[] = [];
+  if (subject.internalError !== undefined)
+    findings.push({
+      ruleId: 'internal-error',
+      severity: 'error',
+      title: `Internal error checking ${subject.subject}`,
+      message: `internal error checking ${subject.subject}: ${subject.internalError}`,
+      fix: INTERNAL_ERROR_FIX,
+      location: startOf(subject.file),
+    });
   for (const { file, line, column, ...problem } of subject.problems) {
     const against = problem.affectedSubject
       ? `${problem.affectedSubject} v${problem.version}`

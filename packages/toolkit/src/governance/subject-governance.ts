@@ -17,6 +17,7 @@ export function lintNewestVersion(entry: SubjectEntry, config: LintConfig): Gove
     file: newest.file,
     role: entry.role,
     config,
+    previous: entry.versions.at(-2)?.schema,
   });
 }
 

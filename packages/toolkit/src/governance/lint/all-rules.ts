@@ -3,12 +3,14 @@ import type { LintRule, RuleInfo } from './rule.ts';
 import { docRequired } from './rules/docs.ts';
 import { enumDefault } from './rules/enum-default.ts';
 import { keySchemaPrimitive } from './rules/key-schema.ts';
+import { logicalTypeStable } from './rules/logical-type-stable.ts';
 import { decimalPrecisionScale, logicalTypeValid } from './rules/logical-types.ts';
 import { moneyUsesDecimal } from './rules/money.ts';
 import { namespacePrefix, namespaceRequired } from './rules/namespaces.ts';
 import { enumSymbolUpperSnake, fieldNameCamelCase, typeNamePascalCase } from './rules/naming.ts';
 import { optionalNullDefault } from './rules/optional-fields.ts';
 import { timeLogicalType } from './rules/time-fields.ts';
+import { unionDefaultFirstBranch } from './rules/union-default.ts';
 
 /** The rules that look at a schema, in the order the README lists them. */
 export const schemaRules: readonly LintRule[] = [
@@ -19,10 +21,12 @@ export const schemaRules: readonly LintRule[] = [
   namespaceRequired,
   namespacePrefix,
   optionalNullDefault,
+  unionDefaultFirstBranch,
   timeLogicalType,
   enumDefault,
   logicalTypeValid,
   decimalPrecisionScale,
+  logicalTypeStable,
   keySchemaPrimitive,
   moneyUsesDecimal,
 ];

@@ -9,10 +9,12 @@ import { lintSchema } from './lint-schema.ts';
 const config: LintConfig = { namespaces: ['events'], rules: new Map() };
 
 /** The rule ids a schema breaks, linted as the newest version of a value (or key) subject. */
-function rulesBroken(schema: unknown, role: SubjectRole = 'value'): string[] {
+function rulesBroken(schema: unknown, role: SubjectRole = 'value', previous?: unknown): string[] {
   const text = JSON.stringify(schema, null, 2);
   return [
-    ...new Set(lintSchema({ schema, text, file: 'v1.avsc', role, config }).map((finding) => finding.rule)),
+    ...new Set(
+      lintSchema({ schema, text, file: 'v2.avsc', role, config, previous }).map((finding) => finding.rule),
+    ),
   ];
 }
 
@@ -41,8 +43,11 @@ const enumType = (extra: Record<string, unknown> = {}) => ({
 });
 const timestamp = { type: 'long', logicalType: 'timestamp-millis' };
 
-/** For each rule: a schema that passes it and one that breaks it (key rules are linted as a key). */
-const cases: Record<string, { passes: unknown; fails: unknown; role?: 'key' }> = {
+/**
+ * For each rule: a schema that passes it and one that breaks it (key rules are linted as a key; rules that
+ * judge a change are given the version before).
+ */
+const cases: Record<string, { passes: unknown; fails: unknown; role?: 'key'; previous?: unknown }> = {
   'doc-required': {
     passes: event([field('userId', 'string')]),
     fails: event([{ name: 'userId', type: 'string' }]),
@@ -70,6 +75,10 @@ const cases: Record<string, { passes: unknown; fails: unknown; role?: 'key' }> =
   'optional-null-default': {
     passes: event([field('nick', ['null', 'string'], { default: null })]),
     fails: event([field('nick', ['string', 'null'], { default: '' })]),
+  },
+  'union-default-first-branch': {
+    passes: event([field('retries', ['string', 'int'], { default: 'none' })]),
+    fails: event([field('retries', ['int', 'string'], { default: 'none' })]),
   },
   'time-logical-type': {
     passes: event([field('verifiedAt', ['null', timestamp], { default: null })]),
@@ -105,6 +114,11 @@ const cases: Record<string, { passes: unknown; fails: unknown; role?: 'key' }> =
       }),
     ]),
   },
+  'logical-type-stable': {
+    previous: event([field('shippedOn', { type: 'int', logicalType: 'date' })]),
+    passes: event([field('shippedOn', { type: 'int', logicalType: 'date' })]),
+    fails: event([field('shippedOn', { type: 'long', logicalType: 'timestamp-millis' })]),
+  },
   'key-schema-primitive': {
     passes: event([field('tenantId', 'string'), field('userId', { type: 'string', logicalType: 'uuid' })]),
     fails: event([field('tenantId', 'string'), field('tags', { type: 'map', values: 'string' })]),
@@ -122,10 +136,10 @@ describe('lint rules', () => {
   });
 
   for (const rule of schemaRules) {
-    const { passes, fails, role = 'value' } = cases[rule.id] ?? {};
+    const { passes, fails, role = 'value', previous } = cases[rule.id] ?? {};
     it(`${rule.id}: passes a schema that follows it and fails one that does not`, () => {
-      expect(rulesBroken(passes, role)).toEqual([]);
-      expect(rulesBroken(fails, role)).toEqual([rule.id]);
+      expect(rulesBroken(passes, role, previous)).toEqual([]);
+      expect(rulesBroken(fails, role, previous)).toEqual([rule.id]);
     });
   }
 
@@ -207,5 +221,43 @@ describe('lint rules', () => {
     expect(
       messages(event([field('price', { type: 'string', logicalType: 'decimal', precision: 4 })])),
     ).toEqual(['decimal must annotate bytes or fixed, not `string`']);
+  });
+});
+
+describe('rules that judge the change from the version before', () => {
+  const messages = (schema: unknown, previous: unknown) =>
+    lintSchema({
+      schema,
+      text: JSON.stringify(schema),
+      file: 'v2.avsc',
+      role: 'value',
+      config,
+      previous,
+    }).map((f) => `${f.rule}: ${f.message}`);
+
+  it('warns that a date field that became timestamp-millis reads its old days as milliseconds', () => {
+    const before = event([field('shippedOn', { type: 'int', logicalType: 'date' })]);
+    const after = event([
+      field('shippedOn', ['null', { type: 'long', logicalType: 'timestamp-millis' }], { default: null }),
+    ]);
+    expect(messages(after, before)).toEqual([
+      'logical-type-stable: field `UserRegistered.shippedOn` was `date` (days since 1970-01-01) in the previous version and is `timestamp-millis` (milliseconds since 1970 (UTC)): readers take the values written before as they are, so they read as another time',
+    ]);
+  });
+
+  it('follows a renamed field through its aliases and warns about a decimal whose scale changed', () => {
+    const price = (name: string, scale: number, extra = {}) =>
+      field(name, { type: 'bytes', logicalType: 'decimal', precision: 12, scale }, extra);
+    expect(
+      messages(event([price('total', 3, { aliases: ['amount'] })]), event([price('amount', 2)])),
+    ).toEqual([
+      'logical-type-stable: field `UserRegistered.total` was `decimal(scale 2)` (the unscaled number × 10^-2) in the previous version and is `decimal(scale 3)` (the unscaled number × 10^-3): readers take the values written before as they are, so they read as another amount',
+    ]);
+  });
+
+  it('says nothing about a first version, or a logical type added to a plain number', () => {
+    const at = event([field('shippedOn', { type: 'int', logicalType: 'date' })]);
+    expect(messages(at, undefined)).toEqual([]);
+    expect(messages(at, event([field('shippedOn', 'int')]))).toEqual([]);
   });
 });

@@ -15,14 +15,16 @@ export interface LintInput {
   file: string;
   role: SubjectRole;
   config: LintConfig;
+  /** The version before, as written, for the rules that judge a change. */
+  previous?: unknown;
 }
 
 const rulesById = new Map<string, RuleInfo>(allRules.map((rule) => [rule.id, rule]));
 
 /** Every lint finding of one schema, after lint.json settings and the schema's own `x-lint-ignore`s. */
-export function lintSchema({ schema, text, file, role, config }: LintInput): GovernanceFinding[] {
+export function lintSchema({ schema, text, file, role, config, previous }: LintInput): GovernanceFinding[] {
   const walk = walkSchema(schema);
-  const target = { schema, walk, role, namespaces: config.namespaces };
+  const target = { schema, walk, role, namespaces: config.namespaces, previous };
   const violations = new Map<string, Violation[]>();
   for (const rule of schemaRules) {
     if (config.rules.get(rule.id) !== 'off') violations.set(rule.id, rule.check(target));

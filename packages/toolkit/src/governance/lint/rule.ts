@@ -23,6 +23,8 @@ export interface LintTarget {
   role: SubjectRole;
   /** Namespace prefixes the catalog declares in lint.json; empty when it declares none. */
   namespaces: readonly string[];
+  /** The subject's version before this one, as written; undefined for a first version. */
+  previous?: unknown;
 }
 
 export interface Violation {

@@ -1,6 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
-import { GENERATED_HEADER, type GeneratedFile, type ImportExtension } from './render-generated-files.ts';
+import {
+  GENERATED_HEADER,
+  type GeneratedFile,
+  type ImportExtension,
+  importExtensions,
+} from './render-generated-files.ts';
 
 /** The list of files events-generate wrote in the output folder: the only files it replaces or deletes. */
 export const MANIFEST = '.events-generated.json';
@@ -40,7 +45,7 @@ export function writeGeneratedFiles(
   files: readonly GeneratedFile[],
   importExtension: ImportExtension,
 ): WriteResult {
-  const previous = new Set(readManifest(outDir));
+  const previous = new Set(readGeneratedManifest(outDir).files);
   const changed = files.filter((file) => readIfExists(join(outDir, file.path)) !== file.content);
   for (const file of changed) {
     const path = join(outDir, file.path);
@@ -71,20 +76,24 @@ export function writeGeneratedFiles(
   return { written: changed.map((file) => file.path), removed };
 }
 
-/** The files the previous run wrote; none when the folder has no manifest yet. */
-function readManifest(outDir: string): string[] {
+/**
+ * What the previous run wrote, and with which import extension (so that a check renders the folder the same
+ * way); no files and the default extension when the folder has no manifest yet.
+ */
+export function readGeneratedManifest(outDir: string): Pick<Manifest, 'files' | 'importExtension'> {
   const path = join(outDir, MANIFEST);
   const text = readIfExists(path);
-  if (text === undefined) return [];
-  let files: unknown;
+  if (text === undefined) return { files: [], importExtension: '.ts' };
+  let manifest: Partial<Manifest>;
   try {
-    files = (JSON.parse(text) as Partial<Manifest>).files;
+    manifest = JSON.parse(text) as Partial<Manifest>;
   } catch (error) {
     throw new GeneratedFolderError(
       path,
       `is not JSON (${(error as Error).message}): delete it and generate again`,
     );
   }
+  const { files, importExtension } = manifest;
   // Every path is deleted when stale: one pointing outside the folder could delete anything.
   const valid = (file: unknown): file is string =>
     typeof file === 'string' &&
@@ -98,7 +107,7 @@ function readManifest(outDir: string): string[] {
       'needs "files": a list of paths inside this folder; delete it and generate again',
     );
   }
-  return files;
+  return { files, importExtension: importExtensions.find((known) => known === importExtension) ?? '.ts' };
 }
 
 function readIfExists(path: string): string | undefined {

@@ -65,7 +65,10 @@ export function toolkitVerdict(
   };
 }
 
-/** Impact findings on a subject that, as Java resolves the catalog, does not use the type at all. */
+/**
+ * Impact findings with no verdict question behind them: the user already pins the type's newest version (its
+ * problems are its own) or, as Java resolves the catalog, does not use the type at all.
+ */
 export function strayImpacts(outcome: ToolkitOutcome, questions: readonly VerdictQuestion[]): string[] {
   if ('crash' in outcome) return [];
   const asked = new Set(questions.filter((q) => q.kind === 'impact').map((q) => `${q.type}|${q.subject}`));

@@ -104,7 +104,7 @@ export async function compareVerdicts(
     }
     for (const stray of strayImpacts(outcome, questions))
       report.disagreements.push({
-        class: `impact reported on a subject that does not use the type: ${variant.kind}`,
+        class: `impact reported on a user the type's newest version does not change (it pins it already, or does not use the type): ${variant.kind}`,
         example: `${variant.id}\n${stray}`,
       });
   }

@@ -54,3 +54,32 @@ describe('unions resolve as Java does', () => {
     expect(() => reader.createResolver(createAvroType('string') as avsc.Type)).toThrow('cannot read');
   });
 });
+
+describe('union field defaults, as Avro 1.12 Java takes them', () => {
+  const withChannel = (type: unknown, fallback: unknown) => ({
+    type: 'record',
+    name: 'Event',
+    fields: [
+      { name: 'n', type: 'int' },
+      { name: 'channel', type, default: fallback },
+    ],
+  });
+  const old = { type: 'record', name: 'Event', fields: [{ name: 'n', type: 'int' }] };
+
+  it('reads data written without the field as the default of a later branch (Java reads "post")', () => {
+    expect(read(withChannel(['null', 'string'], 'post'), old, { n: 1 })).toEqual({ n: 1, channel: 'post' });
+  });
+
+  it('wraps a later-branch default in its branch when the union is wrapped', () => {
+    expect(read(withChannel(['null', 'long', 'int'], 3), old, { n: 1 })).toEqual({
+      n: 1,
+      channel: { long: 3 },
+    });
+  });
+
+  it('still refuses a default that fits no branch, naming it', () => {
+    expect(() => createAvroType(withChannel(['null', 'int'], 'post'))).toThrow(
+      /incompatible field default "post"/,
+    );
+  });
+});

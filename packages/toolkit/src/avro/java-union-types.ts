@@ -70,9 +70,53 @@ function updateUnion(
   resolver._read = Branch ? (tap: Tap) => new Branch(read(tap)) : () => null;
 }
 
+interface CopyOptions {
+  /** 2: avsc is parsing a field's default. */
+  wrap?: number;
+}
+
+type Copy = (value: unknown, opts?: CopyOptions) => unknown;
+
+/** avsc's own (untyped) `_copy` of a union class. */
+const avscCopy = (union: { prototype: object }) => (union.prototype as { _copy: Copy })._copy;
+
+/**
+ * A field default read as Avro 1.12's Java parser (the registry's) takes it: valid for any branch, the first
+ * that fits (avsc, like the specification's text, takes only the first branch and throws otherwise). Reading
+ * data written without the field then gives that branch's value, as Java's GenericDatumReader does.
+ */
+function copyDefault(
+  union: { types: readonly avsc.Type[] },
+  wrap: boolean,
+  value: unknown,
+  opts: CopyOptions,
+  firstBranch: Copy,
+): unknown {
+  try {
+    return firstBranch(value, opts);
+  } catch (error) {
+    for (const branch of union.types.slice(1)) {
+      let copied: unknown;
+      try {
+        copied = (branch as unknown as { _copy: Copy })._copy(value, opts);
+      } catch {
+        continue;
+      }
+      const Branch = (branch as unknown as { _branchConstructor: BranchConstructor })._branchConstructor;
+      return wrap && Branch ? new Branch(copied) : copied;
+    }
+    throw error;
+  }
+}
+
 class JavaUnwrappedUnionType extends avsc.types.UnwrappedUnionType {
   _update(resolver: PendingResolver, writer: avsc.Type, opts: unknown): void {
     updateUnion(this, false, resolver, writer, opts);
+  }
+
+  _copy(value: unknown, opts?: CopyOptions): unknown {
+    const copy: Copy = (v, o) => avscCopy(avsc.types.UnwrappedUnionType).call(this, v, o);
+    return opts?.wrap === 2 ? copyDefault(this, false, value, opts, copy) : copy(value, opts);
   }
 }
 
@@ -80,12 +124,17 @@ class JavaWrappedUnionType extends avsc.types.WrappedUnionType {
   _update(resolver: PendingResolver, writer: avsc.Type, opts: unknown): void {
     updateUnion(this, true, resolver, writer, opts);
   }
+
+  _copy(value: unknown, opts?: CopyOptions): unknown {
+    const copy: Copy = (v, o) => avscCopy(avsc.types.WrappedUnionType).call(this, v, o);
+    return opts?.wrap === 2 ? copyDefault(this, true, value, opts, copy) : copy(value, opts);
+  }
 }
 
 /**
  * A union schema as avsc's `wrapUnions: 'auto'` builds it (wrapped only when two branches would read as the same
  * kind of JavaScript value), with Java's branch choice when resolving: an int written into `["long", "int"]`
- * reads as the int branch, as in Java, not the long one.
+ * reads as the int branch, as in Java, not the long one; and Java's field defaults, from any branch.
  */
 export function javaUnionType(schema: unknown[], opts: avsc.ForSchemaOptions): avsc.Type {
   const branches = schema.map((branch) => avsc.Type.forSchema(branch as avsc.Schema, opts));

@@ -30,9 +30,8 @@ export interface SchemaVersion {
   /** From vN.references.json; empty when the schema is self-contained. */
   references: SchemaReference[];
   /**
-   * The schema with every referenced type resolved at its pinned version, as avsc compiles it (without a union
-   * default avsc refuses: see avsc-schema.ts). Compiled when loaded for a subject's newest version, on first use
-   * for older ones.
+   * The schema with every referenced type resolved at its pinned version, as avsc compiles it. Compiled when
+   * loaded for a subject's newest version, on first use for older ones.
    */
   type: avsc.Type;
   /** Every named type reachable from this schema version, by full name (its own and referenced ones). */

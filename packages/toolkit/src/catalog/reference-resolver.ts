@@ -3,7 +3,6 @@ import { avroOptions } from '../avro/create-avro-type.ts';
 import { type ReadSchema, readSchemaJson } from '../compatibility/read-schema-json.ts';
 import type { SchemaNode } from '../compatibility/schema-node.ts';
 import { ContractError } from '../errors.ts';
-import { schemaForAvsc } from './avsc-schema.ts';
 import type { SchemaVersion, SubjectEntry } from './catalog.ts';
 import { CatalogError } from './catalog-error.ts';
 import type { RawSubject, RawVersion } from './read-catalog-folder.ts';
@@ -153,7 +152,7 @@ export class ReferenceResolver {
       nodes,
       registry: () => {
         const registry: Record<string, avsc.Type> = {};
-        for (const target of order) compile(target, registry, nodes);
+        for (const target of order) compile(target, registry);
         return registry;
       },
     };
@@ -171,7 +170,7 @@ function withTypes(
   const build = () => {
     if (!built) {
       const names = referenced.registry();
-      const type = compile(raw, names, read.named);
+      const type = compile(raw, names);
       built = { type, namedTypes: namedTypesIn(names) };
     }
     return built;
@@ -200,13 +199,9 @@ function namedTypesIn(registry: Record<string, avsc.Type>): Record<string, avsc.
   return Object.fromEntries(Object.entries(registry).filter(([name, named]) => nameOf(named) === name));
 }
 
-function compile(
-  raw: RawVersion,
-  registry: Record<string, avsc.Type>,
-  named: ReadonlyMap<string, SchemaNode>,
-): avsc.Type {
+function compile(raw: RawVersion, registry: Record<string, avsc.Type>): avsc.Type {
   try {
-    return avsc.Type.forSchema(schemaForAvsc(raw.schema, named) as avsc.Schema, { ...avroOptions, registry });
+    return avsc.Type.forSchema(raw.schema as avsc.Schema, { ...avroOptions, registry });
   } catch (error) {
     throw schemaError(raw, (error as Error).message);
   }

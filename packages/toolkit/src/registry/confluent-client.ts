@@ -43,13 +43,8 @@ interface PackageError {
   url?: string;
 }
 
-/** The HTTP status of a failed package request (its ResponseError), when there was one. */
-export function statusOf(error: unknown): number | undefined {
-  return (error as PackageError | undefined)?.status;
-}
-
 /** The registry's own reason, without the client id the package puts in front of it. */
-export function reasonOf(error: unknown): string {
+function reasonOf(error: unknown): string {
   return String((error as PackageError).message).replace(`${CLIENT_ID} - `, '');
 }
 

@@ -30,6 +30,19 @@ const orderInline = {
   ],
 };
 
+/** Money v2 adds a field; two events of one union subject pin Money at v1 and v2 (repro F). */
+const moneyV2 = { ...money, fields: [...money.fields, { name: 'currency', type: 'string', default: 'EUR' }] };
+const event = (name: string) => ({
+  type: 'record',
+  name,
+  namespace: 'fake',
+  fields: [{ name: 'm', type: 'fake.Money' }],
+});
+const version = (subject: string, schema: unknown, references: unknown[] = []): [number, unknown] => [
+  200,
+  { subject, version: 1, id: 1, schema: JSON.stringify(schema), references },
+];
+
 /** What the fake registry answers, by method and path (query left out). */
 const routes: Record<string, [status: number, body: unknown]> = {
   'GET /schemas/ids/7': [200, { schema: JSON.stringify(order), references: [moneyRef] }],
@@ -41,6 +54,21 @@ const routes: Record<string, [status: number, body: unknown]> = {
   'POST /subjects/fake.Money': [200, { subject: 'fake.Money', version: 1, id: 6 }],
   'GET /config/fake.Money': [200, { compatibilityLevel: 'FULL' }],
   'POST /subjects/fake.Money/versions': [200, { id: 6 }],
+  'GET /schemas/ids/10': [
+    200,
+    {
+      schema: JSON.stringify(['fake.Paid', 'fake.Refunded']),
+      references: [
+        { name: 'fake.Paid', subject: 'fake.Paid', version: 1 },
+        { name: 'fake.Refunded', subject: 'fake.Refunded', version: 1 },
+      ],
+    },
+  ],
+  'GET /subjects/fake.Paid/versions/1': version('fake.Paid', event('Paid'), [moneyRef]),
+  'GET /subjects/fake.Refunded/versions/1': version('fake.Refunded', event('Refunded'), [
+    { ...moneyRef, version: 2 },
+  ]),
+  'GET /subjects/fake.Money/versions/2': version('fake.Money', moneyV2),
   'GET /schemas/ids/8': [503, { message: 'overloaded', error_code: 50301 }],
   'GET /schemas/ids/9': [401, { message: 'Unauthorized', error_code: 40101 }],
 };
@@ -88,6 +116,15 @@ describe('createRegistryClient against a fake registry', () => {
     const value = { id: 'o-1', total: { cents: 1250 } };
     expect(type.fromBuffer(createAvroType(orderInline).toBuffer(value))).toEqual(value);
     expect(type.equals(createAvroType(orderInline))).toBe(true);
+  });
+
+  it('reads a union whose members pin two versions of one shared type with the first pin, as Java does', async () => {
+    const type = await createRegistryClient({ url }).typeOf(10);
+    const refunded = createAvroType([
+      { ...event('Paid'), fields: [{ name: 'm', type: money }] },
+      { ...event('Refunded'), fields: [{ name: 'm', type: 'fake.Money' }] },
+    ]);
+    expect(type.equals(refunded)).toBe(true);
   });
 
   it('registers with the level the subject has and never writes one (the package would, #129)', async () => {

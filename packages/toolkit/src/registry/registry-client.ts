@@ -1,17 +1,19 @@
 import type { COMPATIBILITY, SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
-import avsc from 'avsc';
+import type avsc from 'avsc';
 import type { SchemaReference } from '../catalog/catalog.ts';
 import { ContractError } from '../errors.ts';
 import type { RegisteredSchema } from '../topic-descriptor.ts';
-import { contractErrorOf, createConfluentClient, reasonOf, statusOf } from './confluent-client.ts';
+import { contractErrorOf, createConfluentClient } from './confluent-client.ts';
+import { createRegistryHttp } from './registry-http.ts';
 import type { RegistryOptions } from './registry-options.ts';
 import { createRegistryRest, type RegistryRest } from './registry-rest.ts';
+import { fetchWriterType } from './writer-type.ts';
 
 /**
- * The toolkit's registry client. Schemas by id (references resolved), ids of schemas without references and
- * registration of named schemas go through @kafkajs/confluent-schema-registry; levels, lookups that need the
- * version or carry references, and registration of union subjects are REST the package cannot do (README,
+ * The toolkit's registry client. Ids of schemas without references and registration of named schemas go through
+ * @kafkajs/confluent-schema-registry; levels, lookups that need the version or carry references, registration of
+ * union subjects and writer schemas whose references pin one type twice are REST the package cannot do (README,
  * "Registry client"). Every failure is a ContractError.
  */
 export interface RegistryClient extends RegistryRest {
@@ -35,6 +37,7 @@ export function createRegistryClient(
 ): RegistryClient {
   const confluent = dependencies.schemaRegistry ?? createConfluentClient(options);
   const rest = createRegistryRest(options);
+  const http = createRegistryHttp(options);
 
   return {
     ...rest,
@@ -63,29 +66,7 @@ export function createRegistryClient(
       }
     },
 
-    async typeOf(id) {
-      let writer: unknown;
-      try {
-        writer = await confluent.getSchema(id);
-      } catch (error) {
-        if (statusOf(error) === 404) {
-          throw new ContractError(
-            'UNKNOWN_SCHEMA_ID',
-            `schema id ${id} is unknown to the registry: ${reasonOf(error)}`,
-            {
-              cause: error,
-            },
-          );
-        }
-        if ((error as Error | undefined)?.name === 'ConfluentSchemaRegistryArgumentError') {
-          throw unusable(id, reasonOf(error), error);
-        }
-        throw contractErrorOf(error, `fetch schema id ${id}`);
-      }
-      // A JSON Schema or Protobuf id comes back as the package's own schema class.
-      if (!avsc.Type.isType(writer)) throw unusable(id, 'it is not an Avro schema');
-      return writer as avsc.Type;
-    },
+    typeOf: (id) => fetchWriterType(http, id),
 
     async register(subject, schema, references = []) {
       // The package checks that a schema has a name: a union subject's schema has none.
@@ -121,12 +102,6 @@ function avroSchema(schema: unknown, references: readonly SchemaReference[]) {
 
 function isNamed(schema: unknown): boolean {
   return typeof schema === 'object' && schema !== null && 'name' in schema;
-}
-
-function unusable(id: number, reason: string, cause?: unknown): ContractError {
-  return new ContractError('UNDECODABLE', `schema id ${id} is not a usable Avro schema: ${reason}`, {
-    cause,
-  });
 }
 
 /** Says what was being done, keeping the code: "could not look up the schema of x: cannot reach ...". */

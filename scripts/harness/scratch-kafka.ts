@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { findJava } from '@events/test-kit/find-java';
 import { Kafka, logLevel } from 'kafkajs';
-import { findJava } from '../stack/java.ts';
 import { formatKafkaStorage, newClusterId } from '../stack/parts/kafka-storage.ts';
 import { logsDir, partDir } from '../stack/paths.ts';
 import { scratchBrokerProperties } from './scratch-kafka-config.ts';

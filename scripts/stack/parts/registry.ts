@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { findJava } from '@events/test-kit/find-java';
 import { ensureDownloaded } from '../download.ts';
-import { findJava } from '../java.ts';
 import { type Part, PartError, type PartName } from '../part.ts';
 import { logFile, partDir } from '../paths.ts';
 import { runningPid, startDetached } from '../processes.ts';

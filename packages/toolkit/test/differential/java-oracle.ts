@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { findJava } from '@events/scripts/stack/java.ts';
+import { findJava } from '@events/test-kit/find-java';
 import { scratchDir } from '@events/test-kit/scratch-dir';
 
 /** A schema as Confluent's AvroSchema parses it: referenced schemas first (depth first, each once), then itself. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMajor } from './java.ts';
+import { parseMajor } from './find-java.ts';
 
 describe('parseMajor', () => {
   it('reads the major version of modern JDKs', () => {

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { PoolClient } from '@events/service-platform/postgres';
 import { waitFor } from '@events/test-kit/polling';
 import { describe, expect, it } from 'vitest';
 import { deleteExpiredKeys } from '../src/db/idempotency-keys.ts';
 import { backendsOf, testDatabaseUrl, uniqueApplicationName } from './helpers/backends.ts';
-import { registerCleanup } from './helpers/cleanup.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
+import { holdInsertOf } from './helpers/held-insert.ts';
 import { postJson, problemBody, userBody } from './helpers/listen.ts';
 import { useService } from './helpers/service.ts';
 
@@ -15,29 +14,6 @@ const withKey = (key: string) => ({ 'idempotency-key': `"${key}"` });
 
 async function snapshot(db: TestDatabase) {
   return { users: await db.count('users'), outbox: await db.count('outbox') };
-}
-
-/**
- * Holds the INSERT of a user with `email` inside its statement until `release()`: an uncommitted row with the
- * same email makes its unique check wait, as a slow or stuck statement would, without locking the table.
- */
-async function holdInsertOf(db: TestDatabase, email: string): Promise<{ release(): Promise<void> }> {
-  const blocker: PoolClient = await db.pool.connect();
-  let released = false;
-  const release = async () => {
-    if (released) return;
-    released = true;
-    await blocker.query('ROLLBACK');
-    blocker.release();
-  };
-  registerCleanup(release);
-  await blocker.query('BEGIN');
-  await blocker.query(
-    `INSERT INTO users (id, email, email_key, username, username_key, registered_at)
-     VALUES ($1, $2, lower($2), 'blocker', 'blocker', now())`,
-    [randomUUID(), email],
-  );
-  return { release };
 }
 
 const insertWaits = (app: string) =>
@@ -103,7 +79,7 @@ describe('POST /users with an Idempotency-Key', () => {
   it('answers a retry while the first request is still in flight with a 409, then with its 201', async () => {
     const app = uniqueApplicationName();
     const { db, url } = await useService({ DATABASE_URL: testDatabaseUrl({ applicationName: app }) });
-    const held = await holdInsertOf(db, ada.email);
+    const release = await holdInsertOf(db, ada.email);
     const key = randomUUID();
     const first = postJson(`${url}/users`, ada, withKey(key));
     await insertWaits(app);
@@ -115,7 +91,7 @@ describe('POST /users with an Idempotency-Key', () => {
       code: 'IDEMPOTENCY_KEY_IN_USE',
     });
 
-    await held.release();
+    await release();
     const created = await first;
     expect(created.status).toBe(201);
     const body = await created.text();
@@ -156,12 +132,12 @@ describe('a registration whose answer is lost (the statement outlives the client
   it('is looked up and answered 201 when it commits shortly after the timeout', async () => {
     const app = uniqueApplicationName();
     const { db, url } = await useService(env(app));
-    const held = await holdInsertOf(db, ada.email);
+    const release = await holdInsertOf(db, ada.email);
     const pending = postJson(`${url}/users`, ada, withKey('late'));
     await insertWaits(app);
     // Past the 500 ms timeout, within the lookups' 3 s.
     await new Promise((resolve) => setTimeout(resolve, 1_200));
-    await held.release();
+    await release();
 
     const response = await pending;
     expect(response.status).toBe(201);
@@ -172,7 +148,7 @@ describe('a registration whose answer is lost (the statement outlives the client
   it('is answered OUTCOME_UNKNOWN when it is still running, and a retry with the key gets the 201 once it commits', async () => {
     const app = uniqueApplicationName();
     const { db, url } = await useService(env(app));
-    const held = await holdInsertOf(db, ada.email);
+    const release = await holdInsertOf(db, ada.email);
     const pending = postJson(`${url}/users`, ada, withKey('slow'));
     await insertWaits(app);
 
@@ -188,7 +164,7 @@ describe('a registration whose answer is lost (the statement outlives the client
     // The statement is still waiting on the server, holding its key.
     expect((await postJson(`${url}/users`, ada, withKey('slow'))).status).toBe(409);
 
-    await held.release();
+    await release();
     await waitFor('the abandoned statement commits', async () => (await db.count('users')) === 1);
     const retry = await postJson(`${url}/users`, ada, withKey('slow'));
     expect(retry.status).toBe(201);
@@ -200,7 +176,7 @@ describe('a registration whose answer is lost (the statement outlives the client
   it('without a key, names where to look: GET /users/{id} shows the registration once it commits', async () => {
     const app = uniqueApplicationName();
     const { db, url } = await useService(env(app));
-    const held = await holdInsertOf(db, ada.email);
+    const release = await holdInsertOf(db, ada.email);
     const pending = postJson(`${url}/users`, ada);
     await insertWaits(app);
     const problem = await problemBody(await pending);
@@ -208,7 +184,7 @@ describe('a registration whose answer is lost (the statement outlives the client
     const path = /GET (\/users\/[0-9a-f-]{36})/.exec(problem.detail)?.[1];
     expect(path).toBeDefined();
 
-    await held.release();
+    await release();
     await waitFor('the registration appears', async () => (await fetch(`${url}${path}`)).status === 200);
   });
 });

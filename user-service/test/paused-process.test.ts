@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { PoolClient } from '@events/service-platform/postgres';
 import { waitFor } from '@events/test-kit/polling';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backendsOf, terminateBackends, testDatabaseUrl, uniqueApplicationName } from './helpers/backends.ts';
-import { registerCleanup } from './helpers/cleanup.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
+import { holdInsertOf } from './helpers/held-insert.ts';
 import { readTopic, useTestTopic } from './helpers/kafka.ts';
 import { postJson, problemBody, userBody } from './helpers/listen.ts';
 import { type ServiceProcess, useServiceProcess } from './helpers/service-process.ts';
@@ -28,26 +27,6 @@ beforeAll(async () => {
     OUTBOX_POLL_INTERVAL_MS: '500',
   });
 });
-
-/** Holds the INSERT of a user with `email` inside its statement (its unique check waits) until released. */
-async function holdInsertOf(email: string): Promise<() => Promise<void>> {
-  const blocker: PoolClient = await db.pool.connect();
-  let released = false;
-  const release = async () => {
-    if (released) return;
-    released = true;
-    await blocker.query('ROLLBACK');
-    blocker.release();
-  };
-  registerCleanup(release);
-  await blocker.query('BEGIN');
-  await blocker.query(
-    `INSERT INTO users (id, email, email_key, username, username_key, registered_at)
-     VALUES ($1, $2, lower($2), $3, $3, now())`,
-    [randomUUID(), email, `blocker-${randomUUID()}`],
-  );
-  return release;
-}
 
 const insertWaits = () =>
   waitFor('the INSERT waits inside its statement', async () =>
@@ -97,7 +76,7 @@ describe('a user-service process paused (SIGSTOP) between sending its INSERT and
   it('answers 201, or OUTCOME_UNKNOWN and then the same 201 to a retry with the key, when the commit landed and its connection was cut', async () => {
     const body = { email: 'paused@example.com', username: 'paused' };
     const key = randomUUID();
-    const release = await holdInsertOf(body.email);
+    const release = await holdInsertOf(db, body.email);
     const pending = postJson(`${service.url}/users`, body, { 'idempotency-key': key });
     await insertWaits();
 
@@ -119,7 +98,7 @@ describe('a user-service process paused (SIGSTOP) between sending its INSERT and
     const body = { email: 'woken@example.com', username: 'woken' };
     const key = randomUUID();
     const foundBefore = await lostAnswers('stored');
-    const release = await holdInsertOf(body.email);
+    const release = await holdInsertOf(db, body.email);
     const pending = postJson(`${service.url}/users`, body, { 'idempotency-key': key });
     await insertWaits();
 
@@ -143,7 +122,7 @@ describe('a user-service process paused (SIGSTOP) between sending its INSERT and
   it('gives a client whose answer was lost the same 201 when it retries with its key, never a 409', async () => {
     const body = { email: 'gaveup@example.com', username: 'gaveup' };
     const key = randomUUID();
-    const release = await holdInsertOf(body.email);
+    const release = await holdInsertOf(db, body.email);
     const client = new AbortController();
     const abandoned = postJson(`${service.url}/users`, body, { 'idempotency-key': key }, client.signal);
     await insertWaits();

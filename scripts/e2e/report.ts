@@ -16,6 +16,10 @@ export interface ScenarioResult {
   observations: string[];
   /** Scenario-specific checks that failed; each fails the run. */
   problems: string[];
+  /** Database-fault scenarios: 5xx answers a client settled by retrying with its Idempotency-Key. */
+  retried5xx?: { answers: number; outcomeUnknown: number };
+  /** Database-fault scenarios: the slowest recovery (first 201, relay, profile) after any fault ended; ∞: never. */
+  recoveredMs?: number;
 }
 
 /** One row of the table: what the load got acknowledged, what the verdict found, and the scenario's extras. */
@@ -23,7 +27,7 @@ export function scenarioResult(
   name: string,
   { acknowledged, http5xx }: { acknowledged: number; http5xx: number },
   verdict: Verdict,
-  extras: Pick<ScenarioResult, 'dlq' | 'notes' | 'observations' | 'problems'>,
+  extras: Pick<ScenarioResult, 'dlq' | 'notes' | 'observations' | 'problems' | 'retried5xx' | 'recoveredMs'>,
 ): ScenarioResult {
   return {
     name,
@@ -47,8 +51,17 @@ const columns: Array<[string, (r: ScenarioResult) => string]> = [
   ['mangled', (r) => String(r.mangled)],
   ["DLQ'd", (r) => String(r.dlq)],
   ['HTTP 5xx', (r) => String(r.http5xx)],
+  [
+    '5xx retried (unknown)',
+    (r) => (r.retried5xx ? `${r.retried5xx.answers} (${r.retried5xx.outcomeUnknown})` : '–'),
+  ],
   ['max e2e delay', (r) => `${(r.maxDelayMs / 1000).toFixed(2)} s`],
+  ['recovered', (r) => (r.recoveredMs === undefined ? '–' : seconds(r.recoveredMs))],
 ];
+
+function seconds(ms: number): string {
+  return Number.isFinite(ms) ? `${(ms / 1000).toFixed(2)} s` : 'never';
+}
 
 /** A Markdown table, so the same text reads well in a terminal and pastes into a note. */
 export function renderTable(results: ScenarioResult[]): string {

@@ -2,7 +2,8 @@
  * `npm run e2e`: both services as real processes on the local stack, registrations at a steady rate,
  * one fault per scenario. Every registration acknowledged with a 201 must end up as exactly one profile.
  * Exits non-zero on any loss, duplicate, mangled name, 5xx to a malformed request or unexpected crash.
- * The cluster scenarios (cluster-scenarios.ts) run afterwards on the three-broker cluster (cluster-suite.ts).
+ * Then the faults of user-service's own PostgreSQL (user-db-scenarios.ts) on a scratch server (user-db-suite.ts),
+ * and the cluster scenarios (cluster-scenarios.ts) on the three-broker cluster (cluster-suite.ts).
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -23,9 +24,12 @@ import { explainLost } from './explain-lost.ts';
 import { renderTable, type ScenarioResult, scenarioResult } from './report.ts';
 import { registerAtRate, settle } from './scenario-load.ts';
 import { type ScenarioContext, scenarios } from './scenarios.ts';
+import { userDbScenarios } from './user-db-scenarios.ts';
+import { runUserDbSuite } from './user-db-suite.ts';
 
 const selected = selectScenarios(process.argv.slice(2));
 const selectedStack = scenarios.filter((s) => selected.includes(s.id));
+const selectedUserDb = userDbScenarios.filter((s) => selected.includes(s.id));
 const selectedCluster = clusterScenarios.filter((s) => selected.includes(s.id));
 const RATE_PER_SECOND = Number(process.env.E2E_RATE ?? 20);
 const SETTLE_TIMEOUT_MS = 120_000;
@@ -41,11 +45,18 @@ async function main(): Promise<number> {
   await promisify(execFile)('npm', ['run', '-s', 'schemas:register'], { cwd: repoRoot });
   const schemaId = await latestSchemaId('user_register-value');
   const stack = selectedStack.length > 0 ? await runStackSuite(schemaId) : { results: [], crashes: [] };
+  const userDb =
+    selectedUserDb.length > 0
+      ? await runUserDbSuite({ run, scenarios: selectedUserDb, ratePerSecond: RATE_PER_SECOND })
+      : { results: [], crashes: [] };
   const cluster =
     selectedCluster.length > 0
       ? await runClusterSuite({ run, scenarios: selectedCluster, ratePerSecond: RATE_PER_SECOND })
       : { results: [], crashes: [] };
-  return report([...stack.results, ...cluster.results], [...stack.crashes, ...cluster.crashes]);
+  return report(
+    [...stack.results, ...userDb.results, ...cluster.results],
+    [...stack.crashes, ...userDb.crashes, ...cluster.crashes],
+  );
 }
 
 /** The scenarios on the default single-broker stack: one instance of each service. */
@@ -199,7 +210,7 @@ function report(results: ScenarioResult[], crashes: string[]): number {
 
 /** Scenario ids to run: every one, or those named by `--only a,b`. */
 function selectScenarios(args: string[]): string[] {
-  const all = [...scenarios, ...clusterScenarios].map((s) => s.id);
+  const all = [...scenarios, ...userDbScenarios, ...clusterScenarios].map((s) => s.id);
   const index = args.indexOf('--only');
   if (index === -1) return all;
   const ids = (args[index + 1] ?? '').split(',').filter(Boolean);

@@ -10,6 +10,7 @@ import {
 import type { ServiceProcess } from '../harness/service-process.ts';
 import type { KafkaNode } from '../stack/parts/kafka-node.ts';
 import { killPart } from '../stack/processes.ts';
+import { coordinatorKill } from './coordinator-kill.ts';
 import type { Fleet } from './fleet.ts';
 import type { SilentProxy } from './silent-proxy.ts';
 
@@ -66,6 +67,7 @@ export const clusterScenarios: ClusterScenario[] = [
       await killAndRestart(ctx, controller, 'the active controller');
     },
   },
+  coordinatorKill,
   {
     id: 'consumer-scale',
     name: 'cluster: profile-service 1 → 3 → 1, then last SIGKILLed',

@@ -2,7 +2,7 @@ import { createServiceApp, type ReadinessCheck } from '@events/service-platform/
 import type { Logger } from '@events/service-platform/observability';
 import type { Express } from 'express';
 import type { Users } from './domain/users.ts';
-import { usersRoutes } from './http/users-routes.ts';
+import { usersRoutes } from './entry-points/http/users-routes.ts';
 import type { Metrics } from './observability/metrics.ts';
 
 export interface AppDeps {

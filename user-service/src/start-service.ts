@@ -5,20 +5,28 @@ import type { Logger } from '@events/service-platform/observability';
 import { createPool, migrate, migrationsDirOf } from '@events/service-platform/postgres';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { deleteExpiredKeys } from './db/idempotency-keys.ts';
-import { announcePendingRows, countPending, deletePublishedBefore } from './db/outbox-repository.ts';
-import { createUserStore } from './db/user-store.ts';
+import { deleteExpiredKeys } from './data-access/idempotency-key-repository.ts';
+import { createRetentionPruner } from './data-access/retention-pruner.ts';
+import { createUserRepository } from './data-access/user-repository.ts';
 import { createUsers } from './domain/users.ts';
-import { createEventPublisher } from './kafka/event-publisher.ts';
+import { createEventPublisher } from './messaging/event-publisher.ts';
+import { createOutboxEncoder } from './messaging/outbox/encode-outbox-row.ts';
+import { listenForOutboxRows } from './messaging/outbox/outbox-notifications.ts';
+import { createOutboxRelay } from './messaging/outbox/outbox-relay.ts';
+import {
+  announcePendingRows,
+  countPending,
+  deletePublishedBefore,
+} from './messaging/outbox/outbox-repository.ts';
 import { createMetrics } from './observability/metrics.ts';
-import { createOutboxEncoder } from './outbox/encode-outbox-row.ts';
-import { listenForOutboxRows } from './outbox/outbox-notifications.ts';
-import { createOutboxRelay } from './outbox/outbox-relay.ts';
 import { databaseReachable, registryReachable } from './readiness-checks.ts';
-import { createRetentionPruner } from './retention/retention-pruner.ts';
 
+/** The same shape in every service: where it listens and how to stop it. */
 export interface RunningService {
+  /** The base URL of its HTTP API. */
   url: string;
+  /** The HTTP port actually bound (differs from config when it asked for 0). */
+  port: number;
   /** Stops taking requests, finishes in-flight ones and the relay's batch, then disconnects everything. */
   stop(): Promise<void>;
 }
@@ -100,7 +108,7 @@ export async function startService(
 
   const app = createApp({
     users: createUsers({
-      store: createUserStore({ pool, json: serde, onEventStored: relay.wake }),
+      repository: createUserRepository({ pool, json: serde, onEventStored: relay.wake }),
       onLostAnswer: (outcome) => metrics.lostAnswers.inc({ outcome }),
     }),
     readiness: {
@@ -118,6 +126,7 @@ export async function startService(
 
   return {
     url: `http://127.0.0.1:${http.port}`,
+    port: http.port,
     async stop() {
       await Promise.all([http.close(), relay.stop(), pruner.stop()]);
       // Requests that finished after the relay's last batch left rows: the other instances take them now.

@@ -5,11 +5,11 @@ import { waitFor } from '@events/test-kit/polling';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { announcePendingRows } from '../src/db/outbox-repository.ts';
-import type { EventPublisher } from '../src/kafka/event-publisher.ts';
+import type { EventPublisher } from '../src/messaging/event-publisher.ts';
+import { createOutboxEncoder } from '../src/messaging/outbox/encode-outbox-row.ts';
+import { createOutboxRelay } from '../src/messaging/outbox/outbox-relay.ts';
+import { announcePendingRows } from '../src/messaging/outbox/outbox-repository.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
-import { createOutboxEncoder } from '../src/outbox/encode-outbox-row.ts';
-import { createOutboxRelay } from '../src/outbox/outbox-relay.ts';
 import {
   backendsOf,
   isListener,

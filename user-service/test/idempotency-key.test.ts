@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@events/test-kit/polling';
 import { describe, expect, it } from 'vitest';
-import { deleteExpiredKeys } from '../src/db/idempotency-keys.ts';
+import { deleteExpiredKeys } from '../src/data-access/idempotency-key-repository.ts';
 import { backendsOf, testDatabaseUrl, uniqueApplicationName } from './helpers/backends.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
 import { holdInsertOf } from './helpers/held-insert.ts';

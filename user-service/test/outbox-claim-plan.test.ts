@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from '@events/service-platform/postgres';
 import { describe, expect, it } from 'vitest';
-import { beginAndClaimPending, claimPending } from '../src/db/outbox-repository.ts';
+import { beginAndClaimPending, claimPending } from '../src/messaging/outbox/outbox-repository.ts';
 import { useTestDatabase } from './helpers/database.ts';
 
 interface PlanNode {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { deletePublishedBefore } from '../src/db/outbox-repository.ts';
-import { createRetentionPruner } from '../src/retention/retention-pruner.ts';
+import { createRetentionPruner } from '../src/data-access/retention-pruner.ts';
+import { deletePublishedBefore } from '../src/messaging/outbox/outbox-repository.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
 
 /** One outbox row per state: published `publishedMinutesAgo` ago, or pending / parked when null. */

@@ -1,7 +1,7 @@
 import { waitFor } from '@events/test-kit/polling';
 import { stackPart } from '@events/test-kit/stack-control';
 import { describe, expect, it } from 'vitest';
-import { countPending } from '../src/db/outbox-repository.ts';
+import { countPending } from '../src/messaging/outbox/outbox-repository.ts';
 import { useTestDatabase } from './helpers/database.ts';
 import { countMessages, useTestTopic } from './helpers/kafka.ts';
 import { postJson, problemBody } from './helpers/listen.ts';

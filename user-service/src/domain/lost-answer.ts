@@ -4,7 +4,7 @@ import { backoffDelay, withDeadline } from '@events/service-platform/lifecycle';
 import { userServiceError } from '../errors.ts';
 import { type IdempotencyKey, replay } from './idempotency.ts';
 import type { User } from './user.ts';
-import type { Registration, UserStore } from './users.ts';
+import type { Registration, UserRepository } from './users.ts';
 
 /** How a lost answer was settled: found stored, known not written, or still unknown (answered 503). */
 export type LostAnswerOutcome = 'stored' | 'not-written' | 'unknown';
@@ -29,7 +29,7 @@ const DEFAULTS: LostAnswerOptions = { deadlineMs: 3_000, baseDelayMs: 100, maxDe
  */
 export async function findLostRegistration(
   deps: {
-    store: Pick<UserStore, 'findById' | 'findByIdempotencyKey'>;
+    repository: Pick<UserRepository, 'findById' | 'findByIdempotencyKey'>;
     /** Counts them: how often answers are lost, and how often the lookup settles them. */
     onLostAnswer?: (outcome: LostAnswerOutcome) => void;
   },
@@ -40,11 +40,11 @@ export async function findLostRegistration(
   const interrupted = isServiceError(lost.lost, 'WRITE_INTERRUPTED');
   const lookUp = async (): Promise<Registration | undefined> => {
     if (!key) {
-      const found = await deps.store.findById(user.id);
+      const found = await deps.repository.findById(user.id);
       return found && { user: found, replayed: false };
     }
     // Whichever request with this key was stored, this one or an earlier one, is the answer.
-    const previous = await deps.store.findByIdempotencyKey(key.key);
+    const previous = await deps.repository.findByIdempotencyKey(key.key);
     return previous && { ...replay(previous, key), replayed: previous.user.id !== user.id };
   };
   const deadline = Date.now() + options.deadlineMs;

@@ -4,7 +4,7 @@ import { userServiceError } from '../errors.ts';
 import { fingerprintOf, type KeyedRegistration } from './idempotency.ts';
 import { createRegisterUser } from './register-user.ts';
 import type { User } from './user.ts';
-import type { StoreResult, UserStore } from './users.ts';
+import type { StoreResult, UserRepository } from './users.ts';
 
 const body = { email: 'ada@example.com', username: 'ada' };
 const context = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };
@@ -16,7 +16,7 @@ const fingerprint = fingerprintOf({ ...body, displayName: null });
 /** A store scripted per call; `stored` is what the lookups find once set. */
 function storeThat(insert: (user: User) => Promise<StoreResult>) {
   const state: { stored?: User; storedKey?: KeyedRegistration; lookups: number } = { lookups: 0 };
-  const store: Pick<UserStore, 'insertWithEvent' | 'findById' | 'findByIdempotencyKey'> = {
+  const store: Pick<UserRepository, 'insertWithEvent' | 'findById' | 'findByIdempotencyKey'> = {
     insertWithEvent: (user) => insert(user),
     async findById(id) {
       state.lookups += 1;
@@ -45,7 +45,7 @@ describe('registerUser with an Idempotency-Key', () => {
       status: 'key-used',
       previous: { fingerprint, user: earlier },
     }));
-    const register = createRegisterUser({ store });
+    const register = createRegisterUser({ repository: store });
     expect(await register(body, { ...context, idempotencyKey: 'k' })).toEqual({
       user: earlier,
       replayed: true,
@@ -55,10 +55,12 @@ describe('registerUser with an Idempotency-Key', () => {
   it('refuses the key with another registration (422) and one still in flight (409)', async () => {
     const other = { fingerprint: 'another', user: earlier };
     const reused = createRegisterUser({
-      store: storeThat(async () => ({ status: 'key-used', previous: other })).store,
+      repository: storeThat(async () => ({ status: 'key-used', previous: other })).store,
     });
     expect(await codeOf(reused(body, { ...context, idempotencyKey: 'k' }))).toBe('IDEMPOTENCY_KEY_REUSED');
-    const busy = createRegisterUser({ store: storeThat(async () => ({ status: 'key-in-flight' })).store });
+    const busy = createRegisterUser({
+      repository: storeThat(async () => ({ status: 'key-in-flight' })).store,
+    });
     expect(await codeOf(busy(body, { ...context, idempotencyKey: 'k' }))).toBe('IDEMPOTENCY_KEY_IN_USE');
   });
 });
@@ -72,7 +74,10 @@ describe('registerUser when the answer to its INSERT was lost', () => {
       state.stored = user;
       throw lost;
     });
-    const { user, replayed } = await createRegisterUser({ store, lostAnswer: fast })(body, context);
+    const { user, replayed } = await createRegisterUser({ repository: store, lostAnswer: fast })(
+      body,
+      context,
+    );
     expect(user).toBe(state.stored);
     expect(replayed).toBe(false);
   });
@@ -84,7 +89,7 @@ describe('registerUser when the answer to its INSERT was lost', () => {
       }, 60);
       throw lost;
     });
-    const { user } = await createRegisterUser({ store, lostAnswer: fast })(body, context);
+    const { user } = await createRegisterUser({ repository: store, lostAnswer: fast })(body, context);
     expect(user).toBe(state.stored);
     expect(state.lookups).toBeGreaterThan(1);
   });
@@ -93,7 +98,7 @@ describe('registerUser when the answer to its INSERT was lost', () => {
     const { store } = storeThat(async () => {
       throw lost;
     });
-    const error = await createRegisterUser({ store, lostAnswer: fast })(body, context).catch(
+    const error = await createRegisterUser({ repository: store, lostAnswer: fast })(body, context).catch(
       (e: unknown) => e,
     );
     expect(error).toMatchObject({ code: 'OUTCOME_UNKNOWN', retriable: true });
@@ -107,7 +112,7 @@ describe('registerUser when the answer to its INSERT was lost', () => {
     store.findById = async () => {
       throw userServiceError('DATABASE_UNAVAILABLE', 'down', { retriable: true });
     };
-    expect(await codeOf(createRegisterUser({ store, lostAnswer: fast })(body, context))).toBe(
+    expect(await codeOf(createRegisterUser({ repository: store, lostAnswer: fast })(body, context))).toBe(
       'OUTCOME_UNKNOWN',
     );
   });
@@ -116,7 +121,7 @@ describe('registerUser when the answer to its INSERT was lost', () => {
     const { store, state } = storeThat(async () => {
       throw interrupted;
     });
-    expect(await codeOf(createRegisterUser({ store, lostAnswer: fast })(body, context))).toBe(
+    expect(await codeOf(createRegisterUser({ repository: store, lostAnswer: fast })(body, context))).toBe(
       'DATABASE_UNAVAILABLE',
     );
     expect(state.lookups).toBe(1);
@@ -129,12 +134,12 @@ describe('registerUser when the answer to its INSERT was lost', () => {
       found.state.stored = user;
       throw lost;
     });
-    await createRegisterUser({ store: found.store, lostAnswer: fast, onLostAnswer })(body, context);
+    await createRegisterUser({ repository: found.store, lostAnswer: fast, onLostAnswer })(body, context);
     for (const error of [interrupted, lost]) {
       const { store } = storeThat(async () => {
         throw error;
       });
-      await createRegisterUser({ store, lostAnswer: fast, onLostAnswer })(body, context).catch(
+      await createRegisterUser({ repository: store, lostAnswer: fast, onLostAnswer })(body, context).catch(
         () => undefined,
       );
     }
@@ -147,7 +152,7 @@ describe('registerUser when the answer to its INSERT was lost', () => {
       throw lost;
     });
     expect(
-      await createRegisterUser({ store: found.store, lostAnswer: fast })(body, {
+      await createRegisterUser({ repository: found.store, lostAnswer: fast })(body, {
         ...context,
         idempotencyKey: 'k',
       }),
@@ -159,7 +164,7 @@ describe('registerUser when the answer to its INSERT was lost', () => {
     const missing = storeThat(async () => {
       throw lost;
     });
-    const error = await createRegisterUser({ store: missing.store, lostAnswer: fast })(body, {
+    const error = await createRegisterUser({ repository: missing.store, lostAnswer: fast })(body, {
       ...context,
       idempotencyKey: 'k',
     }).catch((e: unknown) => e);

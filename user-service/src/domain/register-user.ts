@@ -6,7 +6,7 @@ import { findLostRegistration, type LostAnswerOptions, type LostAnswerOutcome } 
 import { parseRegistration } from './registration-rules.ts';
 import type { User } from './user.ts';
 import { userRegistered } from './user-registered.ts';
-import type { Registration, StoreResult, UserStore } from './users.ts';
+import type { Registration, StoreResult, UserRepository } from './users.ts';
 
 export interface RegistrationContext {
   traceparent: string;
@@ -21,7 +21,7 @@ export type RegisterUser = (body: unknown, context: RegistrationContext) => Prom
  * Idempotency-Key when there is one. A write whose answer was lost is looked up before answering.
  */
 export function createRegisterUser(deps: {
-  store: Pick<UserStore, 'insertWithEvent' | 'findById' | 'findByIdempotencyKey'>;
+  repository: Pick<UserRepository, 'insertWithEvent' | 'findById' | 'findByIdempotencyKey'>;
   lostAnswer?: LostAnswerOptions;
   onLostAnswer?: (outcome: LostAnswerOutcome) => void;
 }): RegisterUser {
@@ -34,7 +34,7 @@ export function createRegisterUser(deps: {
     const user: User = { id: randomUUID(), ...input, registeredAt: new Date() };
     const event = userRegistered(user, { eventId: randomUUID(), traceparent: context.traceparent });
     try {
-      return answer(await deps.store.insertWithEvent(user, event, key), user, key);
+      return answer(await deps.repository.insertWithEvent(user, event, key), user, key);
     } catch (error) {
       if (!isServiceError(error, 'OUTCOME_UNKNOWN') && !isServiceError(error, 'WRITE_INTERRUPTED'))
         throw error;

@@ -1,12 +1,12 @@
 import { EVENT_HEADERS, TOPICS } from '@events/contracts';
-import type { OutboxEvent } from '../outbox/outbox-event.ts';
+import type { DomainEvent } from './domain-event.ts';
 import type { User } from './user.ts';
 
 /** The `user_register` event announcing a new user. */
 export function userRegistered(
   user: User,
   context: { eventId: string; traceparent: string },
-): OutboxEvent<typeof TOPICS.userRegister> {
+): DomainEvent<typeof TOPICS.userRegister> {
   return {
     id: context.eventId,
     topic: TOPICS.userRegister,

@@ -1,5 +1,5 @@
 import type { TOPICS } from '@events/contracts';
-import type { OutboxEvent } from '../outbox/outbox-event.ts';
+import type { DomainEvent } from './domain-event.ts';
 import type { IdempotencyKey, KeyedRegistration } from './idempotency.ts';
 import type { LostAnswerOutcome } from './lost-answer.ts';
 import { createRegisterUser, type RegisterUser } from './register-user.ts';
@@ -18,11 +18,11 @@ export type StoreResult =
  * DATABASE_UNAVAILABLE when nothing was written, WRITE_INTERRUPTED or OUTCOME_UNKNOWN when the write was sent
  * and its answer lost (errors.ts): the domain never sees how the storage reports them.
  */
-export interface UserStore {
+export interface UserRepository {
   /** The user, its event and, when given, the Idempotency-Key it was sent with, atomically. */
   insertWithEvent(
     user: User,
-    event: OutboxEvent<typeof TOPICS.userRegister>,
+    event: DomainEvent<typeof TOPICS.userRegister>,
     key?: IdempotencyKey,
   ): Promise<StoreResult>;
   findById(id: string): Promise<User | undefined>;
@@ -43,11 +43,11 @@ export interface Users {
 }
 
 export function createUsers(deps: {
-  store: UserStore;
+  repository: UserRepository;
   onLostAnswer?: (outcome: LostAnswerOutcome) => void;
 }): Users {
   return {
     register: createRegisterUser(deps),
-    findById: (id) => deps.store.findById(id),
+    findById: (id) => deps.repository.findById(id),
   };
 }

@@ -4,7 +4,7 @@ import { stackAddresses } from '@events/test-kit/stack-addresses';
 import { Kafka, type KafkaMessage, logLevel } from 'kafkajs';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.ts';
-import { createEventPublisher, type EventPublisher } from '../../src/kafka/event-publisher.ts';
+import { createEventPublisher, type EventPublisher } from '../../src/messaging/event-publisher.ts';
 import { registerCleanup } from './cleanup.ts';
 
 const kafka = new Kafka({

@@ -1,6 +1,7 @@
 import { createSerde, type UserRegister } from '@events/contracts';
 import { describe, expect, it } from 'vitest';
-import { type OutboxEvent, toOutboxRecord } from './outbox-event.ts';
+import type { DomainEvent } from '../../domain/domain-event.ts';
+import { toOutboxRecord } from './outbox-record.ts';
 
 const serde = createSerde({ registry: { url: 'http://127.0.0.1:4/unused' } });
 
@@ -11,7 +12,7 @@ const value: UserRegister = {
   registeredAt: new Date('2025-01-02T03:04:05.678Z'),
   displayName: null,
 };
-const event: OutboxEvent<'user_register'> = {
+const event: DomainEvent<'user_register'> = {
   id: '0b7e3a8e-8a44-4b0e-9d43-5b0b7c4a2f10',
   topic: 'user_register',
   key: value.userId,
@@ -32,13 +33,13 @@ describe('toOutboxRecord', () => {
   });
 
   it('does not compile with a value of the wrong shape', () => {
-    const wrong: OutboxEvent<'user_register'> = {
+    const wrong: DomainEvent<'user_register'> = {
       ...event,
       // @ts-expect-error registeredAt is a Date in the contract, not a string
       value: { ...value, registeredAt: '2025-01-02' },
     };
     // @ts-expect-error no contract for this topic
-    const unknown: OutboxEvent<'user_deleted'> = { ...event, topic: 'user_deleted' };
+    const unknown: DomainEvent<'user_deleted'> = { ...event, topic: 'user_deleted' };
     expect([wrong, unknown]).toHaveLength(2);
   });
 });

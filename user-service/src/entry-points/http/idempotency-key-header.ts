@@ -1,4 +1,4 @@
-import { userServiceError } from '../errors.ts';
+import { userServiceError } from '../../errors.ts';
 
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 

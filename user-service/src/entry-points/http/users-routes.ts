@@ -1,9 +1,9 @@
 import { jsonBody } from '@events/service-platform/http';
 import { type RequestHandler, Router } from 'express';
-import type { User } from '../domain/user.ts';
-import type { Users } from '../domain/users.ts';
-import { userServiceError } from '../errors.ts';
-import type { Metrics } from '../observability/metrics.ts';
+import type { User } from '../../domain/user.ts';
+import type { Users } from '../../domain/users.ts';
+import { userServiceError } from '../../errors.ts';
+import type { Metrics } from '../../observability/metrics.ts';
 import { parseIdempotencyKey } from './idempotency-key-header.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,7 +1,7 @@
 import { backoffDelay } from '@events/service-platform/lifecycle';
 import type { Logger } from '@events/service-platform/observability';
 import pg from 'pg';
-import { OUTBOX_CHANNEL } from '../db/outbox-repository.ts';
+import { OUTBOX_CHANNEL } from './outbox-repository.ts';
 
 export interface Wakeups {
   /** Called on every NOTIFY and after each (re)connection, since notifications sent meanwhile are lost. */

@@ -9,10 +9,10 @@ import {
 import type { KeyedRegistration } from '../domain/idempotency.ts';
 import { emailKey, type User, usernameKey } from '../domain/user.ts';
 import { userAlreadyExists } from '../domain/user-errors.ts';
-import type { UserStore } from '../domain/users.ts';
+import type { UserRepository } from '../domain/users.ts';
 import { userServiceError } from '../errors.ts';
-import { toOutboxRecord } from '../outbox/outbox-event.ts';
-import { IDEMPOTENCY_KEY_CONSTRAINT } from './idempotency-keys.ts';
+import { toOutboxRecord } from '../messaging/outbox/outbox-record.ts';
+import { IDEMPOTENCY_KEY_CONSTRAINT } from './idempotency-key-repository.ts';
 
 /** Which field each unique constraint of migrations/ protects. */
 const UNIQUE_FIELDS: Record<string, 'email' | 'username'> = {
@@ -99,7 +99,7 @@ function sentWriteFailed(error: unknown): unknown {
   }
 }
 
-export interface UserStoreDeps {
+export interface UserRepositoryDeps {
   pool: Pool;
   json: Pick<JsonForm, 'toJSON'>;
   /** Called once an outbox row is committed: this process's relay publishes it at once (no NOTIFY, no poll). */
@@ -107,7 +107,7 @@ export interface UserStoreDeps {
 }
 
 /** Users, their outbox events and the Idempotency-Keys they were registered with, in PostgreSQL. */
-export function createUserStore(deps: UserStoreDeps): UserStore {
+export function createUserRepository(deps: UserRepositoryDeps): UserRepository {
   // Checked out by hand, not pool.query: a failure to connect sent nothing, one after sending may have written.
   const connect = (): Promise<PoolClient> =>
     deps.pool.connect().catch((error: unknown) => {

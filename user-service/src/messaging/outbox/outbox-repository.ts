@@ -1,6 +1,6 @@
 import type { PoolClient, Queryable } from '@events/service-platform/postgres';
 import { escapeLiteral, type QueryResult } from 'pg';
-import type { OutboxRecord } from '../outbox/outbox-event.ts';
+import type { OutboxRecord } from './outbox-record.ts';
 
 export const OUTBOX_CHANNEL = 'user_service_outbox';
 

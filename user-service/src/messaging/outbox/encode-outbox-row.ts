@@ -1,5 +1,5 @@
 import { ContractError, isContractError, isTopicName, type Serde } from '@events/contracts';
-import type { OutboxRow } from '../db/outbox-repository.ts';
+import type { OutboxRow } from './outbox-repository.ts';
 
 /** Turns a stored row into its Kafka message value (registry wire format), whatever its topic. */
 export type EncodeOutboxRow = (row: OutboxRow) => Promise<Buffer>;

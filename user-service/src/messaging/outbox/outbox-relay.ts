@@ -11,6 +11,10 @@ import {
   startSendSpan,
 } from '@events/service-platform/tracing';
 import type { Message } from 'kafkajs';
+import type { Metrics } from '../../observability/metrics.ts';
+import type { EventPublisher, TopicMessages } from '../event-publisher.ts';
+import { type EncodeOutboxRow, isPermanentEncodeFailure } from './encode-outbox-row.ts';
+import type { Wakeups } from './outbox-notifications.ts';
 import {
   announcePendingRows,
   beginAndClaimPending,
@@ -18,11 +22,7 @@ import {
   markPublishedAndCommit,
   type OutboxRow,
   recordAttempt,
-} from '../db/outbox-repository.ts';
-import type { EventPublisher, TopicMessages } from '../kafka/event-publisher.ts';
-import type { Metrics } from '../observability/metrics.ts';
-import { type EncodeOutboxRow, isPermanentEncodeFailure } from './encode-outbox-row.ts';
-import type { Wakeups } from './outbox-notifications.ts';
+} from './outbox-repository.ts';
 
 export interface OutboxRelayDeps {
   pool: Pool;

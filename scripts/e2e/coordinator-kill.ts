@@ -10,6 +10,12 @@ import { type FailoverFigures, failoverFigures, type ProgressSample } from './fa
 const seconds = (n: number) => n * 1000;
 /** Issue 25: with two healthy brokers of three, consuming and publishing resume within this of the kill. */
 const RESUME_WITHIN_MS = seconds(15);
+/**
+ * The dead broker's partitions wait for the controller to fence it (9 s), then for kafkajs to rebuild its
+ * fetchers, which waits out the other fetchers' long polls (maxWaitTime, 5 s): 15-20 s here. Before the
+ * coordinator patch, 36-37 s.
+ */
+const EVERY_PARTITION_WITHIN_MS = seconds(30);
 const DOWN_FOR_MS = seconds(20);
 const OBSERVE_AT_MOST_MS = seconds(45);
 const SAMPLE_EVERY_MS = 250;
@@ -118,11 +124,12 @@ function report(
     `kill → relay writes landing again ${s(f.publishResumedMs)}, on every partition ${s(f.everyPartitionWrittenMs)}`,
   );
   ctx.observe(`${r.kept}/${members} members kept their membership; ${r.crashes} consumer crash(es) logged`);
-  const late = (what: string, ms: number | undefined) => {
-    if (ms === undefined || ms > RESUME_WITHIN_MS)
-      ctx.problem(`${what} ${s(ms)} after the kill (target ≤ ${RESUME_WITHIN_MS / 1000} s)`);
+  const late = (what: string, ms: number | undefined, targetMs = RESUME_WITHIN_MS) => {
+    if (ms === undefined || ms > targetMs)
+      ctx.problem(`${what} ${s(ms)} after the kill (target ≤ ${targetMs / 1000} s)`);
   };
   late('consumption resumed', f.consumptionResumedMs);
+  late('every partition consumed again', f.everyPartitionConsumedMs, EVERY_PARTITION_WITHIN_MS);
   late('the relay wrote to every partition again', f.everyPartitionWrittenMs);
   if (f.lagNormalMs === undefined) ctx.problem('the lag was not back to normal when the node restarted');
   if (r.crashes > 0) ctx.problem(`${r.crashes} profile-service consumer crash(es) after the kill`);

@@ -2,8 +2,8 @@ import { createServiceApp, type ReadinessCheck } from '@events/service-platform/
 import type { Logger } from '@events/service-platform/observability';
 import type { Express } from 'express';
 import type { Registry } from 'prom-client';
-import { profileRoutes } from './http/profile-routes.ts';
-import type { ProfileRepository } from './postgres/profile-repository.ts';
+import type { ProfileRepository } from './domain/store-profiles.ts';
+import { profileRoutes } from './entry-points/http/profile-routes.ts';
 
 export interface AppDeps {
   profiles: Pick<ProfileRepository, 'findById'>;

@@ -1,7 +1,7 @@
 import { deadLetterTopicOf } from '@events/contracts';
 import { defineServiceConfig, integer } from '@events/service-platform/config';
 import { z } from 'zod';
-import { consumedTopic } from './consumer/consumed-topic.ts';
+import { consumedTopic } from './domain/consumed-topic.ts';
 
 /** The shared variables (HTTP, PostgreSQL, Kafka, registry...) plus the consumer's own; see the README table. */
 export const loadConfig = defineServiceConfig({

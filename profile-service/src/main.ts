@@ -2,7 +2,7 @@ import { startTracing } from '@events/service-platform/tracing';
 
 // Tracing first: Express and pg must be imported after the SDK hooks them, hence the dynamic imports.
 const tracing = await startTracing({ serviceName: 'profile-service' });
-const [{ runService }, { loadConfig }, { startProfileService }] = await Promise.all([
+const [{ runService }, { loadConfig }, { startService }] = await Promise.all([
   import('@events/service-platform/lifecycle'),
   import('./config.ts'),
   import('./start-service.ts'),
@@ -11,7 +11,7 @@ const [{ runService }, { loadConfig }, { startProfileService }] = await Promise.
 await runService({
   loadConfig,
   start: async (config, logger) => {
-    const service = await startProfileService({ config, logger });
+    const service = await startService(config, logger);
     return {
       async stop() {
         await service.stop();

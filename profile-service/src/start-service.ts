@@ -8,27 +8,24 @@ import { createPool, migrate, migrationsDirOf } from '@events/service-platform/p
 import { Partitioners } from 'kafkajs';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { createBatchProcessor } from './consumer/batch-processor.ts';
-import { createConsumerSupervisor } from './consumer/consumer-supervisor.ts';
-import { createMessageReader } from './consumer/read-message.ts';
-import { createDeadLetterPublisher } from './kafka/dead-letter-publisher.ts';
+import { createProfileRepository } from './data-access/profile-repository.ts';
+import { createBatchProcessor } from './entry-points/consumer/batch-processor.ts';
+import { createConsumerSupervisor } from './entry-points/consumer/consumer-supervisor.ts';
+import { createDeadLetterPublisher } from './messaging/dead-letter-publisher.ts';
+import { createMessageReader } from './messaging/read-message.ts';
 import { createMetrics } from './observability/metrics.ts';
-import { createProfileRepository } from './postgres/profile-repository.ts';
 
+/** The same shape in every service: where it listens and how to stop it. */
 export interface RunningService {
+  /** The base URL of its HTTP API. */
+  url: string;
   /** The HTTP port actually bound (differs from config when it asked for 0). */
   port: number;
   stop(): Promise<void>;
 }
 
 /** Wires everything and starts HTTP at once; the consumer starts once the schema is migrated. */
-export async function startProfileService({
-  config,
-  logger,
-}: {
-  config: Config;
-  logger: Logger;
-}): Promise<RunningService> {
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const metrics = createMetrics();
   const pool = createPool({ ...config.database, applicationName: config.serviceName, logger });
   const repository = createProfileRepository({ pool });
@@ -105,6 +102,7 @@ export async function startProfileService({
   })();
 
   return {
+    url: `http://127.0.0.1:${http.port}`,
     port: http.port,
     async stop() {
       stopping.abort();

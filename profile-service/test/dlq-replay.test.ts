@@ -15,7 +15,7 @@ function runReplay(
   args: string[],
   env: Record<string, string>,
 ): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['src/cli/dlq-replay.ts', ...args], {
+  const child = spawn(process.execPath, ['src/entry-points/cli/dlq-replay.ts', ...args], {
     cwd: serviceDir,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { KafkaMessage } from 'kafkajs';
 import { onTestFinished } from 'vitest';
-import { headerText } from '../../src/kafka/message-headers.ts';
+import { headerText } from '../../src/messaging/message-headers.ts';
 import { testKafka } from './stack.ts';
 
 export interface ReadMessage {

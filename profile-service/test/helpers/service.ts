@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { onTestFinished } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { type RunningService, startProfileService } from '../../src/start-service.ts';
+import { type RunningService, startService } from '../../src/start-service.ts';
 import { createTestDatabase, createTestProducer, createTestTopics, type TestTopics } from './resources.ts';
 import { stack } from './stack.ts';
 
@@ -27,7 +27,7 @@ export async function startTestService(
     ...env,
   });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const service = await startProfileService({ config, logger });
+  const service = await startService(config, logger);
   let stopped: Promise<void> | undefined;
   const stop = () => {
     stopped ??= service.stop();

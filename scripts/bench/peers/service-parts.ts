@@ -9,9 +9,9 @@ import { createLogger } from '@events/service-platform/observability';
 import { migrate, type Pool } from '@events/service-platform/postgres';
 import { repoRoot } from '../../stack/paths.ts';
 
+export { createProfileRepository } from '@events/profile-service/src/data-access/profile-repository.ts';
 export { createProfile } from '@events/profile-service/src/domain/create-profile.ts';
 export { keepNewestPerUser } from '@events/profile-service/src/domain/profile.ts';
-export { createProfileRepository } from '@events/profile-service/src/postgres/profile-repository.ts';
 export { jsonBody } from '@events/service-platform/http';
 export { parseRegistration } from '@events/user-service/src/domain/registration-rules.ts';
 export { emailKey, usernameKey } from '@events/user-service/src/domain/user.ts';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { DLQ_HEADERS, REPLAYED_FROM_HEADER } from '../kafka/dead-letter-headers.ts';
-import { type ReplaySelection, ReplayUsageError } from '../use-cases/plan-replay.ts';
+import { type ReplaySelection, ReplayUsageError } from '../../domain/plan-replay.ts';
+import { DLQ_HEADERS, REPLAYED_FROM_HEADER } from '../../messaging/dead-letter-headers.ts';
 
 export { ReplayUsageError };
 

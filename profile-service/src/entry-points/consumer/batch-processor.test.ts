@@ -2,12 +2,11 @@ import { createBackoff } from '@events/service-platform/lifecycle';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProfileDraft } from '../domain/profile.ts';
-import { profileServiceError } from '../errors.ts';
-import type { DeadLetter } from '../kafka/dead-letter-publisher.ts';
-import { createMetrics } from '../observability/metrics.ts';
+import type { DeadLetter, ReadMessage } from '../../domain/process-chunk.ts';
+import type { ProfileDraft } from '../../domain/profile.ts';
+import { profileServiceError } from '../../errors.ts';
+import { createMetrics } from '../../observability/metrics.ts';
 import { createBatchProcessor } from './batch-processor.ts';
-import type { ReadMessage } from './read-message.ts';
 
 function message(offset: number, value: string): KafkaMessage {
   return {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { profileServiceError } from '../errors.ts';
-import type { ProfileRepository } from '../postgres/profile-repository.ts';
+import type { ProfileRepository } from '../../domain/store-profiles.ts';
+import { profileServiceError } from '../../errors.ts';
 
 const userIdParam = z.guid();
 

@@ -1,6 +1,20 @@
 import { isServiceError, type ServiceError } from '@events/service-platform/errors';
-import type { ProfileDraft } from '../domain/profile.ts';
-import type { ProfileRepository, UpsertResult } from '../postgres/profile-repository.ts';
+import type { Profile, ProfileDraft } from './profile.ts';
+
+export interface UpsertResult {
+  /** User ids whose profile was created. */
+  created: string[];
+  /** User ids whose profile data was replaced by a newer registration. */
+  updated: string[];
+}
+
+/** The port this service's use cases and routes need; data-access/profile-repository.ts implements it. */
+export interface ProfileRepository {
+  /** Drafts must hold at most one per user id (see keepNewestPerUser). */
+  upsertMany(drafts: readonly ProfileDraft[]): Promise<UpsertResult>;
+  findById(userId: string): Promise<Profile | undefined>;
+  ping(): Promise<void>;
+}
 
 export interface StoreResult extends UpsertResult {
   /** Drafts the database refused on their own (not an outage): dead-letter them, do not retry forever. */

@@ -1,16 +1,9 @@
 import { ContractError, type ContractErrorCode, EVENT_HEADERS, type Serde } from '@events/contracts';
 import { isServiceError } from '@events/service-platform/errors';
-import type { KafkaMessage } from 'kafkajs';
+import { consumedTopic } from '../domain/consumed-topic.ts';
 import { createProfile } from '../domain/create-profile.ts';
-import type { ProfileDraft } from '../domain/profile.ts';
-import { headerText } from '../kafka/message-headers.ts';
-import { consumedTopic } from './consumed-topic.ts';
-
-export interface MessageContext {
-  topic: string;
-  partition: number;
-  message: KafkaMessage;
-}
+import type { ReadMessage } from '../domain/process-chunk.ts';
+import { headerText } from './message-headers.ts';
 
 // Faults of the message itself. Anything else (registry unreachable or refusing our credentials) is ours
 // to fix, so it is retried rather than dead-lettering every message that passes by meanwhile.
@@ -21,13 +14,6 @@ const POISON_CODES: ReadonlySet<ContractErrorCode> = new Set([
   'INVALID_VALUE',
 ]);
 
-export type ReadResult =
-  | { ok: true; draft: ProfileDraft; eventId: string }
-  | { ok: false; code: string; reason: string; eventId: string };
-
-/** Decodes through the contract (reader = our compiled schema) and applies the domain's rules. */
-export type ReadMessage = (context: MessageContext) => Promise<ReadResult>;
-
 /**
  * Poison (the message itself is bad) comes back as `ok: false`; anything that may succeed on a retry
  * (registry unavailable, unexpected errors) is thrown so the caller retries without committing.
@@ -37,18 +23,19 @@ export function createMessageReader({ serde }: { serde: Pick<Serde, 'decode'> })
     // Without an event-id header the record's coordinates still identify this event uniquely.
     const eventId =
       headerText(message.headers, EVENT_HEADERS.eventId) ?? `${topic}:${partition}:${message.offset}`;
+    const traceparent = headerText(message.headers, EVENT_HEADERS.traceparent);
     if (message.value === null || message.value.length === 0) {
-      return { ok: false, code: 'NOT_WIRE_FORMAT', reason: 'message has no value', eventId };
+      return { ok: false, code: 'NOT_WIRE_FORMAT', reason: 'message has no value', eventId, traceparent };
     }
     try {
       const event = await serde.decode(consumedTopic, message.value);
-      return { ok: true, draft: createProfile(event, eventId), eventId };
+      return { ok: true, draft: createProfile(event, eventId), eventId, traceparent };
     } catch (error) {
       if (error instanceof ContractError && POISON_CODES.has(error.code)) {
-        return { ok: false, code: error.code, reason: error.message, eventId };
+        return { ok: false, code: error.code, reason: error.message, eventId, traceparent };
       }
       if (isServiceError(error, 'INVALID_EVENT')) {
-        return { ok: false, code: error.code, reason: error.message, eventId };
+        return { ok: false, code: error.code, reason: error.message, eventId, traceparent };
       }
       throw error;
     }

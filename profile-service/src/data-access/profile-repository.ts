@@ -1,20 +1,7 @@
 import type pg from 'pg';
-import type { Profile, ProfileDraft } from '../domain/profile.ts';
+import type { Profile } from '../domain/profile.ts';
+import type { ProfileRepository } from '../domain/store-profiles.ts';
 import { toDatabaseError } from './database-error.ts';
-
-export interface UpsertResult {
-  /** User ids whose profile was created. */
-  created: string[];
-  /** User ids whose profile data was replaced by a newer registration. */
-  updated: string[];
-}
-
-export interface ProfileRepository {
-  /** Drafts must hold at most one per user id (see keepNewestPerUser). */
-  upsertMany(drafts: readonly ProfileDraft[]): Promise<UpsertResult>;
-  findById(userId: string): Promise<Profile | undefined>;
-  ping(): Promise<void>;
-}
 
 // One statement for the whole batch. The WHERE guard makes a redelivery (same registeredAt) a no-op
 // and keeps an older registration from overwriting a newer one; bio belongs to the user and is never touched.

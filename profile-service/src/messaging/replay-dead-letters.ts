@@ -1,8 +1,8 @@
 import { contextOf, failSpan, injectInto, startLinkedSendSpan } from '@events/service-platform/tracing';
 import { type IHeaders, type Kafka, type KafkaMessage, Partitioners } from 'kafkajs';
-import { DLQ_HEADERS, REPLAYED_FROM_HEADER, withoutDeadLetterHeaders } from '../kafka/dead-letter-headers.ts';
-import { headerText } from '../kafka/message-headers.ts';
-import { planReplay, type ReplayRange, type ReplaySelection } from './plan-replay.ts';
+import { planReplay, type ReplayRange, type ReplaySelection } from '../domain/plan-replay.ts';
+import { DLQ_HEADERS, REPLAYED_FROM_HEADER, withoutDeadLetterHeaders } from './dead-letter-headers.ts';
+import { headerText } from './message-headers.ts';
 
 export interface ReplayProgress {
   partition: number;

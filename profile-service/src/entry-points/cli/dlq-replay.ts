@@ -1,9 +1,9 @@
 import { createKafka } from '@events/service-platform/kafka';
 import { createLogger } from '@events/service-platform/observability';
 import { startTracing } from '@events/service-platform/tracing';
-import { loadConfig } from '../config.ts';
-import { DLQ_HEADERS } from '../kafka/dead-letter-headers.ts';
-import { replayDeadLetters } from '../use-cases/replay-dead-letters.ts';
+import { loadConfig } from '../../config.ts';
+import { DLQ_HEADERS } from '../../messaging/dead-letter-headers.ts';
+import { replayDeadLetters } from '../../messaging/replay-dead-letters.ts';
 import { parseReplayArgs, REPLAY_USAGE, ReplayUsageError } from './replay-arguments.ts';
 
 async function main(): Promise<number> {

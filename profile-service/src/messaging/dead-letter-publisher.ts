@@ -1,22 +1,8 @@
-import { type Context, failSpan, injectInto, startSendSpan } from '@events/service-platform/tracing';
-import type { KafkaMessage, Producer } from 'kafkajs';
+import { failSpan, injectInto, startSendSpan } from '@events/service-platform/tracing';
+import type { Producer } from 'kafkajs';
+import type { DeadLetterPublisher } from '../domain/process-chunk.ts';
 import { profileServiceError } from '../errors.ts';
 import { buildDeadLetterHeaders } from './dead-letter-headers.ts';
-
-export interface DeadLetter {
-  topic: string;
-  partition: number;
-  message: KafkaMessage;
-  code: string;
-  reason: string;
-  /** The trace the message was processed in: its dead-letter send joins it. */
-  trace: Context;
-}
-
-export interface DeadLetterPublisher {
-  /** Resolves once every message is acknowledged by all in-sync replicas. */
-  publish(letters: readonly DeadLetter[]): Promise<void>;
-}
 
 export function createDeadLetterPublisher({
   producer,

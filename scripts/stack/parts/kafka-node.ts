@@ -124,6 +124,9 @@ function writeConfig(spec: KafkaNodeSpec, cluster: KafkaCluster): void {
       `share.coordinator.state.topic.min.isr=${minInsyncReplicas}`,
       // A dev cluster: no reason to delay the first rebalance of a new group.
       'group.initial.rebalance.delay.ms=0',
+      // The controller fences a broker that stopped heartbeating after 6 s (default 9 s, 3 heartbeats of 2 s):
+      // until then a SIGKILLed broker stays coordinator and in every ISR, which is the floor of coordinator-kill.
+      'broker.session.timeout.ms=6000',
       '',
     ].join('\n'),
   );

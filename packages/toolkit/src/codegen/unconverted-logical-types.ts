@@ -1,4 +1,4 @@
-import { logicalTypes } from '../avro/logical-types.ts';
+import { isConvertedLogicalType } from '../avro/logical-types.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -17,7 +17,7 @@ export function unconvertedLogicalTypes(schema: unknown, declaration: boolean): 
   const named = typeof object.type === 'string' && NAMED.has(object.type);
   if (named !== declaration) return [];
   const own =
-    typeof object.logicalType === 'string' && !Object.hasOwn(logicalTypes, object.logicalType)
+    typeof object.logicalType === 'string' && !isConvertedLogicalType(object)
       ? [
           `Avro ${object.logicalType}: not converted by the serde, the value is the underlying ${underlying(object)}.`,
         ]

@@ -26,6 +26,17 @@ type Fields = { name: string; type: avsc.Type }[];
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const DATE_RANGE_MS = 8_640_000_000_000_000n;
 
+/** A mismatch at `path`, where the reader's type is `readerType`, with an optional hint. */
+function mismatchAt(readerType: string, java: unknown, toolkit: unknown, path: string[]) {
+  return (hint?: string): ValueMismatch => ({
+    path: path.join('.'),
+    readerType,
+    java,
+    toolkit: printable(toolkit),
+    ...(hint && { hint }),
+  });
+}
+
 export function compareDecoded(
   type: avsc.Type,
   java: unknown,
@@ -33,13 +44,7 @@ export function compareDecoded(
   path: string[] = [],
 ): ValueMismatch | undefined {
   const name = type.typeName;
-  const mismatch = (hint?: string): ValueMismatch => ({
-    path: path.join('.'),
-    readerType: name,
-    java,
-    toolkit: printable(toolkit),
-    ...(hint && { hint }),
-  });
+  const mismatch = mismatchAt(name, java, toolkit, path);
   switch (name) {
     case 'null':
       return toolkit === null && java === null ? undefined : mismatch();
@@ -121,13 +126,7 @@ function compareLogical(
   path: string[],
 ): ValueMismatch | undefined {
   const name = type.typeName;
-  const mismatch = (hint?: string): ValueMismatch => ({
-    path: path.join('.'),
-    readerType: name,
-    java,
-    toolkit: printable(toolkit),
-    ...(hint && { hint }),
-  });
+  const mismatch = mismatchAt(name, java, toolkit, path);
   switch (name) {
     case 'logical:timestamp-millis':
       // A Date of the milliseconds Java read.

@@ -36,8 +36,8 @@ export function createRegistryClient(
   dependencies: RegistryClientDependencies = {},
 ): RegistryClient {
   const confluent = dependencies.schemaRegistry ?? createConfluentClient(options);
-  const rest = createRegistryRest(options);
   const http = createRegistryHttp(options);
+  const rest = createRegistryRest(http);
 
   return {
     ...rest,

@@ -1,7 +1,6 @@
 import type { SchemaReference } from '../catalog/catalog.ts';
 import { type CompatibilityLevel, isCompatibilityLevel } from '../catalog/compatibility-level.ts';
-import { createRegistryHttp } from './registry-http.ts';
-import type { RegistryOptions } from './registry-options.ts';
+import type { RegistryHttp } from './registry-http.ts';
 
 export interface RegisteredVersion {
   id: number;
@@ -30,8 +29,7 @@ export interface RegistryRest {
   ): Promise<{ id: number }>;
 }
 
-export function createRegistryRest(options: RegistryOptions): RegistryRest {
-  const { call, rejected } = createRegistryHttp(options);
+export function createRegistryRest({ call, rejected }: RegistryHttp): RegistryRest {
   const subjectPath = (subject: string): string => encodeURIComponent(subject);
 
   return {

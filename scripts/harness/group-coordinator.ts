@@ -12,6 +12,8 @@ export async function groupCoordinator(kafka: Kafka, groupId: string): Promise<n
   const admin = kafka.admin();
   await admin.connect();
   try {
+    // A new cluster creates __consumer_offsets on its first FindCoordinator request, which describeGroups sends.
+    await admin.describeGroups([groupId]).catch(() => undefined);
     const { topics } = await admin.fetchTopicMetadata({ topics: [OFFSETS_TOPIC] });
     const partitions = topics[0]?.partitions ?? [];
     if (partitions.length === 0) return undefined;

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatGithub } from '../src/check/format-github.ts';
 import { formatHuman } from '../src/check/format-human.ts';
+import { formatSarif } from '../src/check/format-sarif.ts';
 import { runSchemasCheck } from '../src/check/run-schemas-check.ts';
-import { formatSarif } from '../src/governance/format-sarif.ts';
 import { GitHistoryError } from '../src/governance/history/git.ts';
 import { exitOnHelp, failWith, helpFlag } from './cli-support.ts';
 

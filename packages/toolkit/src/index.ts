@@ -1,8 +1,7 @@
 // The runtime services load: serde, router, registry access, errors, topic-map types. Build-time tools
 // (catalog loader, codegen, checker, registration) are in ./build-tools.ts (`@events/toolkit/build`), so that a
 // service encoding events never loads them; test/runtime-entry.test.ts holds that.
-export type { SchemaReference } from './catalog/catalog.ts';
-export { type CompatibilityLevel, compatibilityLevels } from './catalog/compatibility-level.ts';
+export { type CompatibilityLevel, compatibilityLevels } from './compatibility-level.ts';
 export {
   ContractError,
   type ContractErrorCode,
@@ -32,6 +31,7 @@ export type {
   EventDescriptor,
   KeyDescriptor,
   RegisteredSchema,
+  SchemaReference,
   TopicDescriptor,
   TopicDescriptors,
   TopicNameTopic,

@@ -1,4 +1,9 @@
-import type { SchemaReference } from './catalog/catalog.ts';
+/** Confluent's schema reference: the type `name` is defined by `subject` at `version`. */
+export interface SchemaReference {
+  name: string;
+  subject: string;
+  version: number;
+}
 
 /** A schema as the registry holds it under one subject: the lookup of its id sends exactly this. */
 export interface RegisteredSchema {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CompatibilityLevel, compatibilityLevels } from '../src/catalog/compatibility-level.ts';
 import { checkCompatibility } from '../src/compatibility/check-compatibility.ts';
+import { type CompatibilityLevel, compatibilityLevels } from '../src/compatibility-level.ts';
 import { rest } from './helpers.ts';
 import { assertRegistryReachable, inBatches, register, testSubject } from './registry-helpers.ts';
 import { schemaChanges } from './schema-pairs.ts';

@@ -1,13 +1,7 @@
 import type avsc from 'avsc';
 import type { SchemaNode } from '../compatibility/schema-node.ts';
-import type { CompatibilityLevel } from './compatibility-level.ts';
-
-/** Confluent's schema reference: the type `name` is defined by `subject` at `version`. */
-export interface SchemaReference {
-  name: string;
-  subject: string;
-  version: number;
-}
+import type { CompatibilityLevel } from '../compatibility-level.ts';
+import type { SchemaReference } from '../topic-descriptor.ts';
 
 export type SubjectNameStrategy = 'TopicNameStrategy' | 'TopicRecordNameStrategy';
 

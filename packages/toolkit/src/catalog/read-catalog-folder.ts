@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { SchemaReference } from './catalog.ts';
+import { compatibilityLevels } from '../compatibility-level.ts';
+import type { SchemaReference } from '../topic-descriptor.ts';
 import { CatalogError } from './catalog-error.ts';
-import { compatibilityLevels } from './compatibility-level.ts';
 
 /** The files of a catalog folder, checked for shape only (names and references are checked by loadCatalog). */
 export interface CatalogFolder {

@@ -1,4 +1,4 @@
-import type { SchemaReference } from './catalog.ts';
+import type { SchemaReference } from '../topic-descriptor.ts';
 
 /**
  * The schemas the registry parses before `root`, in order (Confluent's AbstractSchemaProvider.resolveReferences,

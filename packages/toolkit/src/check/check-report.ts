@@ -1,5 +1,5 @@
 import type { SubjectRole } from '../catalog/catalog.ts';
-import type { CompatibilityLevel } from '../catalog/compatibility-level.ts';
+import type { CompatibilityLevel } from '../compatibility-level.ts';
 import type { GovernanceFinding, Location } from '../governance/finding.ts';
 import type { LocatedProblem } from '../governance/located-problem.ts';
 

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { reportFindings } from '../governance/report-findings.ts';
 import type { CheckReport } from './check-report.ts';
+import { reportFindings } from './report-findings.ts';
 import { summaryText } from './summary-text.ts';
 
 /** GitHub Actions workflow commands: an `::error` or `::warning` annotation on the line and column of each finding. */

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatSarif } from '../governance/format-sarif.ts';
 import type { CheckReport } from './check-report.ts';
 import { formatGithub } from './format-github.ts';
 import { formatHuman } from './format-human.ts';
+import { formatSarif } from './format-sarif.ts';
 import { runSchemasCheck } from './run-schemas-check.ts';
 
 const fixtures = join(import.meta.dirname, '../../test/fixtures');

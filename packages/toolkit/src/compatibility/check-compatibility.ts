@@ -2,7 +2,7 @@ import {
   type CompatibilityLevel,
   compatibilityLevels,
   isCompatibilityLevel,
-} from '../catalog/compatibility-level.ts';
+} from '../compatibility-level.ts';
 import { ContractError } from '../errors.ts';
 import { explainFinding } from './explain-finding.ts';
 import { parseSchema } from './parse-schema.ts';

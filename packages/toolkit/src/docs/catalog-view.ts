@@ -1,6 +1,6 @@
 import type { Catalog, SchemaVersion, SubjectEntry, TopicEntry } from '../catalog/catalog.ts';
-import type { CompatibilityLevel } from '../catalog/compatibility-level.ts';
 import { createSchemaExpander, type SchemaExpander } from '../codegen/self-contained-schema.ts';
+import type { CompatibilityLevel } from '../compatibility-level.ts';
 import { type SchemaChange, schemaChanges } from './schema-changes.ts';
 
 /** What a reader of the catalog wants to know about one topic: the AsyncAPI and HTML renderers share it. */

@@ -1,5 +1,5 @@
 import type { Catalog, SchemaVersion, SubjectEntry } from '../catalog/catalog.ts';
-import type { CompatibilityLevel } from '../catalog/compatibility-level.ts';
+import type { CompatibilityLevel } from '../compatibility-level.ts';
 import type { RegistryRest } from './registry-rest.ts';
 
 /** `planned`: from the catalog alone, the registry not asked (what a registry without these subjects would get). */

@@ -1,9 +1,8 @@
 import type { COMPATIBILITY, SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { SchemaType } from '@kafkajs/confluent-schema-registry';
 import type avsc from 'avsc';
-import type { SchemaReference } from '../catalog/catalog.ts';
 import { ContractError } from '../errors.ts';
-import type { RegisteredSchema } from '../topic-descriptor.ts';
+import type { RegisteredSchema, SchemaReference } from '../topic-descriptor.ts';
 import { contractErrorOf, createConfluentClient } from './confluent-client.ts';
 import { createRegistryHttp } from './registry-http.ts';
 import type { RegistryOptions } from './registry-options.ts';

@@ -1,5 +1,5 @@
-import type { SchemaReference } from '../catalog/catalog.ts';
-import { type CompatibilityLevel, isCompatibilityLevel } from '../catalog/compatibility-level.ts';
+import { type CompatibilityLevel, isCompatibilityLevel } from '../compatibility-level.ts';
+import type { SchemaReference } from '../topic-descriptor.ts';
 import type { RegistryHttp } from './registry-http.ts';
 
 export interface RegisteredVersion {

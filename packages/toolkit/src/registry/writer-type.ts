@@ -1,7 +1,7 @@
 import avsc from 'avsc';
 import { avroOptions } from '../avro/create-avro-type.ts';
-import type { SchemaReference } from '../catalog/catalog.ts';
 import { ContractError } from '../errors.ts';
+import type { SchemaReference } from '../topic-descriptor.ts';
 import type { RegistryHttp } from './registry-http.ts';
 
 /** What the registry answers for a schema, by id or by subject and version. */

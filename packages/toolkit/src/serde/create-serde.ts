@@ -3,9 +3,10 @@ import { createRegistryClient, type SerdeRegistry } from '../registry/registry-c
 import type { RegistryOptions } from '../registry/registry-options.ts';
 import type { TopicDescriptors } from '../topic-descriptor.ts';
 import { type EventOf, type KeyOf, type TopicName, topicDescriptor } from '../topics.ts';
+import { createTopicCodec } from './create-topic-codec.ts';
 import { createKeyCodec, type KeyCodec } from './key-codec.ts';
 import { invalidValue, settled, type WriterIds, writerIdOf } from './subject-codec.ts';
-import { createTopicCodec, type Decoder, type Override, type TopicCodec } from './topic-codec.ts';
+import type { Decoder, Override, TopicCodec } from './topic-codec.ts';
 import { readSchemaId } from './wire-format.ts';
 
 export interface SerdeOptions<D extends TopicDescriptors> {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SchemaReference } from '../../src/catalog/catalog.ts';
+import type { SchemaReference } from '../../src/topic-descriptor.ts';
 
 export interface VersionFiles {
   schema: unknown;

@@ -1,4 +1,4 @@
-import type { SchemaReference } from '../../src/catalog/catalog.ts';
+import type { SchemaReference } from '../../src/topic-descriptor.ts';
 import { type CatalogFiles, newestOf, subjectFiles, withVersion } from './catalog-files.ts';
 import type { ResolvedSchema } from './java-oracle.ts';
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { onTestFinished } from 'vitest';
-import type { SchemaReference } from '../../src/catalog/catalog.ts';
+import type { SchemaReference } from '../../src/topic-descriptor.ts';
 import { type CatalogFiles, subjectFiles } from './catalog-files.ts';
 
 interface Stored {

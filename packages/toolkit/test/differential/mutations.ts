@@ -1,4 +1,5 @@
-import type { SchemaReference, SubjectRole } from '../../src/catalog/catalog.ts';
+import type { SubjectRole } from '../../src/catalog/catalog.ts';
+import type { SchemaReference } from '../../src/topic-descriptor.ts';
 import {
   definitionsIn,
   fullNameOf,

@@ -1,4 +1,4 @@
-import type { SchemaReference } from '../../src/catalog/catalog.ts';
+import type { SchemaReference } from '../../src/topic-descriptor.ts';
 import { isNameReference, isObject, type Json, type JsonObject, type Path, updateAt } from './avro-json.ts';
 import { referencedSubjects } from './confluent-resolution.ts';
 import { type Context, type Edit, shortName } from './edit.ts';

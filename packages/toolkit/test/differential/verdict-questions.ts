@@ -1,4 +1,4 @@
-import type { CompatibilityLevel } from '../../src/catalog/compatibility-level.ts';
+import type { CompatibilityLevel } from '../../src/compatibility-level.ts';
 import { type CatalogFiles, newestOf, subjectFiles } from './catalog-files.ts';
 import { referencedSubjects, resolveAsConfluent, usersOf } from './confluent-resolution.ts';
 import type { ResolvedSchema } from './java-oracle.ts';

@@ -1,4 +1,4 @@
-import type { CompatibilityLevel } from '../../catalog/compatibility-level.ts';
+import type { CompatibilityLevel } from '../../compatibility-level.ts';
 
 interface Guarantees {
   backward: boolean;

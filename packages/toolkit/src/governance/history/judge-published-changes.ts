@@ -1,7 +1,7 @@
 import { basename, dirname, join } from 'node:path';
 import type { JSONPath } from 'jsonc-parser';
-import { type CompatibilityLevel, isCompatibilityLevel } from '../../catalog/compatibility-level.ts';
 import { TOPICS_FILE } from '../../catalog/read-catalog-folder.ts';
+import { type CompatibilityLevel, isCompatibilityLevel } from '../../compatibility-level.ts';
 import { type GovernanceFinding, startOf } from '../finding.ts';
 import type { RuleInfo } from '../lint/rule.ts';
 import { sourcePositions } from '../positions/source-positions.ts';

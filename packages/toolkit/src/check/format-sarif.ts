@@ -1,8 +1,8 @@
 import { relative, sep } from 'node:path';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { CheckReport } from '../check/check-report.ts';
-import { historyRules } from './history/judge-published-changes.ts';
-import { allRules } from './lint/all-rules.ts';
+import { historyRules } from '../governance/history/judge-published-changes.ts';
+import { allRules } from '../governance/lint/all-rules.ts';
+import type { CheckReport } from './check-report.ts';
 import { type ReportFinding, reportFindings } from './report-findings.ts';
 
 const describedRules = new Map([...allRules, ...Object.values(historyRules)].map((rule) => [rule.id, rule]));

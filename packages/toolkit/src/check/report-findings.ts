@@ -1,10 +1,5 @@
-import {
-  type CheckReport,
-  INTERNAL_ERROR_FIX,
-  registryFailed,
-  type SubjectCheck,
-} from '../check/check-report.ts';
-import { type GovernanceFinding, type Location, type Severity, startOf } from './finding.ts';
+import { type GovernanceFinding, type Location, type Severity, startOf } from '../governance/finding.ts';
+import { type CheckReport, INTERNAL_ERROR_FIX, registryFailed, type SubjectCheck } from './check-report.ts';
 
 /** One entry of a machine-readable output (GitHub annotations, SARIF): what, how bad, and where when known. */
 export interface ReportFinding {

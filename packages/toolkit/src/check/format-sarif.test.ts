@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckReport } from '../check/check-report.ts';
+import type { CheckReport } from './check-report.ts';
 import { formatSarif } from './format-sarif.ts';
 
 const file = '/repo/contracts/schemas/user_register-value/v3.avsc';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * Where tests find the shared stack: the variables the services themselves read, else the local stack's
- * defaults. (The stack CLI knows its own ports in scripts/stack; these are the same values.)
+ * defaults. (The stack CLI knows its own ports in tools/stack; these are the same values.)
  */
 export const stackAddresses = {
   brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),

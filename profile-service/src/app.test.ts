@@ -1,10 +1,13 @@
 import type { AddressInfo } from 'node:net';
+import type { ContractManifest } from '@events/contracts';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import type { Profile } from './domain/profile.ts';
 import { profileServiceError } from './errors.ts';
+import { describeServiceContract } from './messaging/contract-surface.ts';
+import { createMessageReader } from './messaging/read-message.ts';
 
 const profile: Profile = {
   userId: '2b5f3c1e-8d4a-4f6b-9c2d-1a2b3c4d5e6f',
@@ -35,6 +38,7 @@ async function start(
         if (options.ready === false) throw new Error('not in the group');
       },
     },
+    contracts: () => manifest,
     registry,
     logger: pino({ level: 'silent' }),
   });
@@ -45,7 +49,31 @@ async function start(
   return (path: string) => fetch(`${base}${path}`);
 }
 
+const manifest = describeServiceContract(
+  'profile-service',
+  new URL('../package.json', import.meta.url),
+  createMessageReader({ serde: { decode: async () => profile } as never }).router,
+);
+
 describe('createApp', () => {
+  it('shows its contract manifest at GET /contracts: the topic it reads and what its router does with each event type', async () => {
+    const get = await start();
+    const response = await get('/contracts');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as ContractManifest;
+    expect(body).toEqual(manifest);
+    expect(body.produces).toEqual([]);
+    expect(body.consumes).toMatchObject([
+      {
+        topic: 'user_register',
+        unknownEventTypes: 'dead-letter',
+        events: {
+          'events.user.UserRegister': { handling: 'handled', reader: { subject: 'user_register-value' } },
+        },
+      },
+    ]);
+  });
+
   it('returns a stored profile as JSON', async () => {
     const get = await start();
     const response = await get(`/profiles/${profile.userId}`);

@@ -1,3 +1,4 @@
+import type { ContractManifest } from '@events/contracts';
 import { createServiceApp, type ReadinessCheck } from '@events/service-platform/http';
 import type { Logger } from '@events/service-platform/observability';
 import type { Express } from 'express';
@@ -7,12 +8,14 @@ import { profileRoutes } from './entry-points/http/profile-routes.ts';
 
 export interface AppDeps {
   profiles: Pick<ProfileRepository, 'findById'>;
+  /** The service's contract manifest, as GET /contracts shows it. */
+  contracts: () => ContractManifest;
   readiness: Record<string, ReadinessCheck>;
   registry: Registry;
   logger: Logger;
 }
 
 /** Builds the HTTP app without listening or reading the environment. */
-export function createApp({ profiles, readiness, registry, logger }: AppDeps): Express {
-  return createServiceApp({ logger, registry, readiness, routes: [profileRoutes({ profiles })] });
+export function createApp({ profiles, contracts, readiness, registry, logger }: AppDeps): Express {
+  return createServiceApp({ logger, registry, readiness, contracts, routes: [profileRoutes({ profiles })] });
 }

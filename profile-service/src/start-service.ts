@@ -1,5 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createRegistryClient, createSerde } from '@events/contracts';
+import {
+  createDeploymentRecorder,
+  createManifestSource,
+  createRegistryClient,
+  createSerde,
+  resolveSchemaIds,
+} from '@events/contracts';
 import { startHttpServer } from '@events/service-platform/http';
 import { createKafka } from '@events/service-platform/kafka';
 import { createBackoff } from '@events/service-platform/lifecycle';
@@ -11,6 +17,7 @@ import type { Config } from './config.ts';
 import { createProfileRepository } from './data-access/profile-repository.ts';
 import { createBatchProcessor } from './entry-points/consumer/batch-processor.ts';
 import { createConsumerSupervisor } from './entry-points/consumer/consumer-supervisor.ts';
+import { describeServiceContract } from './messaging/contract-surface.ts';
 import { createDeadLetterPublisher } from './messaging/dead-letter-publisher.ts';
 import { createMessageReader } from './messaging/read-message.ts';
 import { createMetrics } from './observability/metrics.ts';
@@ -38,10 +45,24 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     createPartitioner: Partitioners.DefaultPartitioner,
   });
   const backoff = createBackoff(config.retry);
+  const registry = createRegistryClient(config.registry);
+  const readMessage = createMessageReader({ serde: createSerde({ registry }) });
+  const contracts = createManifestSource({
+    manifest: describeServiceContract(
+      config.serviceName,
+      new URL('../package.json', import.meta.url),
+      readMessage.router,
+    ),
+    resolveIds: (manifest) => resolveSchemaIds(manifest, registry),
+  });
+  const deployment = createDeploymentRecorder({
+    manifest: contracts.refresh,
+    producer: kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner }),
+    admin: kafka.admin(),
+    logger,
+  });
   const processor = createBatchProcessor({
-    readMessage: createMessageReader({
-      serde: createSerde({ registry: createRegistryClient(config.registry) }),
-    }),
+    readMessage,
     repository,
     deadLetters: createDeadLetterPublisher({
       producer,
@@ -70,6 +91,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   let migrated = false;
   const app = createApp({
     profiles: repository,
+    contracts: contracts.current,
     readiness: {
       database: () => repository.ping(),
       migrated: () => {
@@ -84,6 +106,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   });
   const http = await startHttpServer({ app, config: config.http, logger });
   logger.info({ groupId: config.consumer.groupId, topic: config.consumer.sourceTopic }, 'consuming');
+  deployment.start();
 
   const stopping = new AbortController();
   const startup = (async () => {
@@ -108,7 +131,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       stopping.abort();
       await startup;
       const closed = http.close();
-      await supervisor.stop();
+      await Promise.all([supervisor.stop(), deployment.stop()]);
       processor.close();
       await producer.disconnect();
       await closed;

@@ -1,3 +1,4 @@
+import type { ContractManifest } from '@events/contracts';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { listen, postJson, problemBody } from '../test/helpers/listen.ts';
@@ -5,6 +6,7 @@ import { createApp } from './app.ts';
 import type { User } from './domain/user.ts';
 import type { Users } from './domain/users.ts';
 import { userServiceError } from './errors.ts';
+import { describeServiceContract } from './messaging/contract-surface.ts';
 import { createMetrics } from './observability/metrics.ts';
 
 const ada: User = {
@@ -25,13 +27,31 @@ async function startApp(users: Partial<Users>, readiness = {}) {
       ...users,
     },
     readiness,
+    contracts: () => manifest,
     metrics,
     logger: pino({ level: 'silent' }),
   });
   return { url: await listen(app), metrics };
 }
 
+const manifest = describeServiceContract('user-service', new URL('../package.json', import.meta.url));
+
 describe('createApp', () => {
+  it('shows its contract manifest at GET /contracts: it writes user_register with the compiled schema', async () => {
+    const { url } = await startApp({});
+    const response = await fetch(`${url}/contracts`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as ContractManifest;
+    expect(body).toEqual(manifest);
+    expect(body.service).toMatchObject({ name: 'user-service', version: '0.1.0' });
+    expect(body.produces.map((topic) => topic.topic)).toEqual(['user_register']);
+    expect(body.produces[0]?.writers['events.user.UserRegister']).toMatchObject({
+      subject: 'user_register-value',
+      schemaId: null,
+    });
+    expect(body.consumes).toEqual([]);
+  });
+
   it('answers 201 with the user, a Location header and the request id', async () => {
     const { url } = await startApp({});
     const response = await postJson(

@@ -1,3 +1,4 @@
+import type { ContractManifest } from '@events/contracts';
 import { createServiceApp, type ReadinessCheck } from '@events/service-platform/http';
 import type { Logger } from '@events/service-platform/observability';
 import type { Express } from 'express';
@@ -7,6 +8,8 @@ import type { Metrics } from './observability/metrics.ts';
 
 export interface AppDeps {
   users: Users;
+  /** The service's contract manifest, as GET /contracts shows it. */
+  contracts: () => ContractManifest;
   readiness: Record<string, ReadinessCheck>;
   metrics: Metrics;
   logger: Logger;
@@ -18,6 +21,7 @@ export function createApp(deps: AppDeps): Express {
     logger: deps.logger,
     registry: deps.metrics.registry,
     readiness: deps.readiness,
+    contracts: deps.contracts,
     routes: [usersRoutes(deps)],
   });
 }

@@ -20,6 +20,7 @@ beforeAll(async () => {
     logger: pino({ level: 'silent' }),
     registry: createMetricsRegistry({ defaultMetrics: false }),
     readiness: {},
+    contracts: () => ({}),
     routes: [echo],
   });
   server = await startHttpServer({

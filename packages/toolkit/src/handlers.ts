@@ -33,6 +33,9 @@ export interface EventRouterOptions {
 
 export type RouteOutcome = 'handled' | 'ignored' | 'skipped';
 
+/** What a consumer does with one event type it knows: the contract manifest publishes it. */
+export type EventTypeHandling = 'handled' | 'ignored';
+
 export interface EventRouter<D extends TopicDescriptors, T extends TopicName<D>> {
   readonly topic: T;
   /** Calls the handler of the event's type. */
@@ -44,6 +47,10 @@ export interface EventRouter<D extends TopicDescriptors, T extends TopicName<D>>
   ): Promise<RouteOutcome>;
   /** Messages skipped as unknown event types so far (policy `skip`). */
   readonly skipped: number;
+  /** Each event type of the topic and whether its handler map handles or ignores it. */
+  readonly eventTypes: Readonly<Record<string, EventTypeHandling>>;
+  /** The policy for event types this build does not know. */
+  readonly unknownEvents: 'dead-letter' | 'skip';
 }
 
 type AnyHandler = ((event: unknown, context: EventContext) => Promise<void>) | typeof IGNORE;
@@ -95,5 +102,9 @@ export function createEventRouter<D extends TopicDescriptors, T extends TopicNam
     get skipped() {
       return skipped;
     },
+    eventTypes: Object.fromEntries(
+      Object.keys(descriptor.events).map((type) => [type, byType[type] === IGNORE ? 'ignored' : 'handled']),
+    ),
+    unknownEvents: options.unknownEvents ?? 'dead-letter',
   };
 }

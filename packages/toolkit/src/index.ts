@@ -2,6 +2,40 @@
 // (catalog loader, codegen, checker, registration) are in ./build-tools.ts (`@events/toolkit/build`), so that a
 // service encoding events never loads them; test/runtime-entry.test.ts holds that.
 export { type CompatibilityLevel, compatibilityLevels } from './compatibility-level.ts';
+export type {
+  ConsumedEventSurface,
+  ConsumedTopicSurface,
+  ContractManifest,
+  KeySurface,
+  ProducedTopicSurface,
+  SchemaSurface,
+  ServiceIdentity,
+} from './contract-surface/contract-manifest.ts';
+export { MANIFEST_FORMAT } from './contract-surface/contract-manifest.ts';
+export {
+  DEPLOYMENT_REFRESH_MS,
+  DEPLOYMENT_TTL_MS,
+  DEPLOYMENTS_TOPIC,
+  type DeploymentRecord,
+  type InstanceIdentity,
+} from './contract-surface/deployment-record.ts';
+export {
+  type ConsumedTopicDeclaration,
+  type ContractSurfaceInput,
+  describeContractSurface,
+} from './contract-surface/describe-contract-surface.ts';
+export {
+  createManifestSource,
+  type ManifestSource,
+  type ManifestSourceInput,
+} from './contract-surface/manifest-source.ts';
+export {
+  createDeploymentRecorder,
+  type DeploymentRecorder,
+  type DeploymentRecorderInput,
+} from './contract-surface/record-deployment.ts';
+export { type ResolveSchemaIdsInput, resolveSchemaIds } from './contract-surface/resolve-schema-ids.ts';
+export { type ServiceIdentityInput, serviceIdentityOf } from './contract-surface/service-identity.ts';
 export {
   ContractError,
   type ContractErrorCode,
@@ -15,6 +49,7 @@ export {
   type EventHandlers,
   type EventRouter,
   type EventRouterOptions,
+  type EventTypeHandling,
   IGNORE,
   type RouteOutcome,
 } from './handlers.ts';

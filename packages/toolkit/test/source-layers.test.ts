@@ -15,9 +15,11 @@ const layers: readonly (readonly string[])[] = [
   ['src/compatibility/'],
   ['src/catalog/'],
   ['src/registry/', 'src/serde/', 'src/handlers.ts', 'src/message-contract.ts'],
+  ['src/contract-surface/'],
   ['src/codegen/', 'src/docs/'],
   ['src/governance/'],
   ['src/check/'],
+  ['src/deployments/', 'src/can-i-deploy/'],
   ['src/index.ts', 'src/build-tools.ts', 'cli/'],
 ];
 

@@ -33,15 +33,18 @@ describe('createMessageReader', () => {
     expect(result.eventId).toBe('t:2:7');
   });
 
-  it.each(['NOT_WIRE_FORMAT', 'UNKNOWN_SCHEMA_ID', 'UNDECODABLE', 'INVALID_VALUE'] as const)(
-    'reports %s from the contract as poison',
-    async (code) => {
-      const read = readerDecoding(async () => {
-        throw new ContractError(code, `bad: ${code}`);
-      });
-      expect(await read({ topic: 't', partition: 0, message: message() })).toMatchObject({ ok: false, code });
-    },
-  );
+  it.each([
+    'NOT_WIRE_FORMAT',
+    'UNKNOWN_SCHEMA_ID',
+    'UNDECODABLE',
+    'INVALID_VALUE',
+    'UNKNOWN_EVENT_TYPE',
+  ] as const)('reports %s from the contract as poison', async (code) => {
+    const read = readerDecoding(async () => {
+      throw new ContractError(code, `bad: ${code}`);
+    });
+    expect(await read({ topic: 't', partition: 0, message: message() })).toMatchObject({ ok: false, code });
+  });
 
   it('reports an event breaking the domain rules as INVALID_EVENT poison', async () => {
     const read = readerDecoding(async () => ({ ...event, userId: 'nope' }));

@@ -1,14 +1,22 @@
-import { createRegistryClient, createSerde } from '@events/contracts';
+import {
+  createDeploymentRecorder,
+  createManifestSource,
+  createRegistryClient,
+  createSerde,
+  resolveSchemaIds,
+} from '@events/contracts';
 import { startHttpServer } from '@events/service-platform/http';
 import { createKafka, kafkaReachable } from '@events/service-platform/kafka';
 import type { Logger } from '@events/service-platform/observability';
 import { createPool, migrate, migrationsDirOf } from '@events/service-platform/postgres';
+import { Partitioners } from 'kafkajs';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { deleteExpiredKeys } from './data-access/idempotency-key-repository.ts';
 import { createRetentionPruner } from './data-access/retention-pruner.ts';
 import { createUserRepository } from './data-access/user-repository.ts';
 import { createUsers } from './domain/users.ts';
+import { describeServiceContract } from './messaging/contract-surface.ts';
 import { createEventPublisher } from './messaging/event-publisher.ts';
 import { createOutboxEncoder } from './messaging/outbox/encode-outbox-row.ts';
 import { listenForOutboxRows } from './messaging/outbox/outbox-notifications.ts';
@@ -52,10 +60,8 @@ export async function startService(
   });
   await migrate({ pool, dir: migrationsDirOf(import.meta.url), logger });
 
-  const serde = createSerde({
-    registry: createRegistryClient(config.registry),
-    autoRegister: config.autoRegisterSchemas,
-  });
+  const registry = createRegistryClient(config.registry);
+  const serde = createSerde({ registry, autoRegister: config.autoRegisterSchemas });
   // Only the relay needs the registry; a cold or absent registry must not stop registrations.
   serde
     .warmUp()
@@ -106,7 +112,21 @@ export async function startService(
     ],
   });
 
+  const contracts = createManifestSource({
+    manifest: describeServiceContract(config.serviceName, new URL('../package.json', import.meta.url)),
+    resolveIds: (manifest) => resolveSchemaIds(manifest, registry),
+  });
+  // Its own producer: the outbox's is idempotent, and concurrent sends on one idempotent producer misorder.
+  const deploymentsKafka = createKafka(config.kafka, logger);
+  const deployment = createDeploymentRecorder({
+    manifest: contracts.refresh,
+    producer: deploymentsKafka.producer({ createPartitioner: Partitioners.DefaultPartitioner }),
+    admin: deploymentsKafka.admin(),
+    logger,
+  });
+
   const app = createApp({
+    contracts: contracts.current,
     users: createUsers({
       repository: createUserRepository({ pool, json: serde, onEventStored: relay.wake }),
       onLostAnswer: (outcome) => metrics.lostAnswers.inc({ outcome }),
@@ -123,12 +143,13 @@ export async function startService(
   const http = await startHttpServer({ app, config: config.http, logger });
   relay.start();
   pruner.start();
+  deployment.start();
 
   return {
     url: `http://127.0.0.1:${http.port}`,
     port: http.port,
     async stop() {
-      await Promise.all([http.close(), relay.stop(), pruner.stop()]);
+      await Promise.all([http.close(), relay.stop(), pruner.stop(), deployment.stop()]);
       // Requests that finished after the relay's last batch left rows: the other instances take them now.
       await announcePendingRows(pool).catch((error: unknown) =>
         logger.warn({ err: error }, 'could not announce the outbox rows left behind'),

@@ -23,7 +23,8 @@ describe('events-schemas-check on this catalog', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('FAIL user_register-value v3 (FULL_TRANSITIVE)');
     expect(run.stdout).toContain(
-      'v3 ← v1 (BACKWARD): field `nick` was added without a default: consumers on the new schema cannot read ' +
+      'error field-added-without-default v3 ← v1 (BACKWARD): field `nick` was added without a default: ' +
+        'consumers on the new schema cannot read ' +
         'events written with v1',
     );
     expect(run.stdout).toContain('v3 ← v2 (BACKWARD)');
@@ -31,11 +32,12 @@ describe('events-schemas-check on this catalog', () => {
     expect(run.stdout).toMatch(/^1 subject, 1 incompatible, 0 lint errors, 0 warnings$/m);
   });
 
-  it('carries the problem with its path and kind in --format json', () => {
+  it('carries the finding with its rule id, path and versions in --format json (format version 2)', () => {
     const run = schemasCheck([...copyArgs(copyWithBreakingChange()), '--format', 'json']);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as CheckReport;
     expect(report.ok).toBe(false);
+    expect(report.formatVersion).toBe(2);
     expect(report.summary).toEqual({
       subjects: 1,
       incompatible: 1,
@@ -44,12 +46,10 @@ describe('events-schemas-check on this catalog', () => {
       historyErrors: 0,
       warnings: 0,
     });
-    expect(report.subjects[0]?.problems).toContainEqual(
+    expect(report.subjects[0]?.findings).toContainEqual(
       expect.objectContaining({
-        version: 1,
-        direction: 'BACKWARD',
-        path: 'nick',
-        kind: 'FIELD_ADDED_WITHOUT_DEFAULT',
+        ruleId: 'field-added-without-default',
+        compatibility: expect.objectContaining({ version: 1, direction: 'BACKWARD', path: 'nick' }),
       }),
     );
     // The new v3 also makes the committed generated types stale.
@@ -60,9 +60,9 @@ describe('events-schemas-check on this catalog', () => {
     const dir = copyWithBreakingChange();
     const run = schemasCheck([...copyArgs(dir), '--format', 'github']);
     expect(run.status).toBe(1);
-    const annotation = run.stdout.split('\n').find((line) => line.includes('FIELD_ADDED_WITHOUT_DEFAULT'));
+    const annotation = run.stdout.split('\n').find((line) => line.includes('field-added-without-default'));
     expect(annotation).toMatch(
-      /^::error file=.*user_register-value\/v3\.avsc,line=\d+,col=7,title=FIELD_ADDED_WITHOUT_DEFAULT/,
+      /^::error file=.*user_register-value\/v3\.avsc,line=\d+,col=7,title=field-added-without-default in user_register-value/,
     );
     const line = Number(/line=(\d+)/.exec(annotation ?? '')?.[1]);
     const lines = readFileSync(join(subjectDir(dir), 'v3.avsc'), 'utf8').split('\n');

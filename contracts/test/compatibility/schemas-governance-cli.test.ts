@@ -36,12 +36,11 @@ describe('events-schemas-check governance on this catalog (lint, --against, posi
   it('puts lint findings in --format json and github with their line and column', () => {
     const dir = copyWithLintProblems();
     const report = JSON.parse(schemasCheck([...copyArgs(dir), '--format', 'json']).stdout) as CheckReport;
-    expect(report.subjects[0]?.lint).toContainEqual(
+    expect(report.subjects[0]?.findings).toContainEqual(
       expect.objectContaining({
-        rule: 'doc-required',
+        ruleId: 'doc-required',
         severity: 'error',
-        line: expect.any(Number),
-        column: 7,
+        location: expect.objectContaining({ line: expect.any(Number), column: 7 }),
       }),
     );
     const github = schemasCheck([...copyArgs(dir), '--format', 'github']).stdout;
@@ -80,7 +79,7 @@ describe('events-schemas-check governance on this catalog (lint, --against, posi
     const run = schemasCheck([...copyArgs(dir), '--format', 'github']);
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(
-      /^::error file=.*user_register-value\/subject\.json,line=1,col=1,title=Invalid schemas folder::.*subject\.json: compatibility: /m,
+      /^::error file=.*user_register-value\/subject\.json,line=1,col=1,title=invalid-catalog::.*subject\.json: compatibility: /m,
     );
   });
 

@@ -18,6 +18,13 @@ export {
   type CompatibilityResult,
   checkCompatibility,
 } from './compatibility/check-compatibility.ts';
-export type { AvroIncompatibility } from './compatibility/finding.ts';
-export type { Direction, Problem, ProblemKind } from './compatibility/problem.ts';
+export type {
+  AvroIncompatibility,
+  CompatibilityDetails,
+  CompatibilityFinding,
+  Direction,
+  Finding,
+  Location,
+} from './findings/finding.ts';
+export { type RuleCategory, type RuleId, rules, type Severity } from './findings/rules.ts';
 export { type RegistrationRow, registerCatalog } from './registry/register-catalog.ts';

@@ -29,13 +29,13 @@ describe('agreement with the schema registry', () => {
     const outcomes = await inBatches(cases, 8, async ({ change, level }) => {
       const registry = await registryAccepts(change, level);
       const offline = checkCompatibility({ candidate: change.candidate, history: change.history, level });
-      return { name: change.name, level, registry, offline: offline.compatible, problems: offline.problems };
+      return { name: change.name, level, registry, offline: offline.compatible, findings: offline.findings };
     });
     const disagreements = outcomes.filter((outcome) => outcome.registry !== outcome.offline);
     for (const d of disagreements) {
       console.error(
         `DISAGREE ${d.level} "${d.name}": registry ${d.registry}, offline ${d.offline}`,
-        d.problems,
+        d.findings,
       );
     }
     console.info(

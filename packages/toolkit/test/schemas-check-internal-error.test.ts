@@ -29,7 +29,7 @@ describe('events-schemas-check on a catalog that loads but that a check cannot j
     const human = await check(dir, 'human');
     expect(human).toMatchObject({ code: 1, stderr: '' });
     expect(human.stdout).toContain(
-      `FAIL t-value v2 (BACKWARD)\n  t-value/v2.avsc:1:1 internal error: ${reason}`,
+      `FAIL t-value v2 (BACKWARD)\n  t-value/v2.avsc:1:1 error internal-error: ${reason}`,
     );
 
     const json = await check(dir, 'json');
@@ -43,7 +43,7 @@ describe('events-schemas-check on a catalog that loads but that a check cannot j
     const github = await check(dir, 'github');
     expect(github.code).toBe(1);
     expect(github.stdout).toContain(
-      `::error file=t-value/v2.avsc,line=1,col=1,title=Internal error checking t-value::internal error checking t-value: ${reason}`,
+      `::error file=t-value/v2.avsc,line=1,col=1,title=internal-error in t-value::internal error checking t-value: ${reason}`,
     );
 
     const sarif = await check(dir, 'sarif');

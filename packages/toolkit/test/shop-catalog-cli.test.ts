@@ -128,7 +128,7 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     const { code, report } = await check(dir);
     expect(code).toBe(1);
     const shared = report.subjects.find((s) => s.subject === address);
-    const affected = new Set(shared?.problems.flatMap((p) => (p.affectedSubject ? [p.affectedSubject] : [])));
+    const affected = new Set(shared?.findings.flatMap((f) => f.compatibility?.affectedSubject ?? []));
     // customers-value is BACKWARD: a removed field only breaks FORWARD readers, so it is not affected.
     expect([...affected].sort()).toEqual(
       [
@@ -138,18 +138,19 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
         rename('shop.customers.CustomerRegistered'),
       ].sort(),
     );
-    const onShipments = shared?.problems.find((p) => p.affectedSubject === rename('shipments-value'));
+    const onShipments = shared?.findings.find(
+      (f) => f.compatibility?.affectedSubject === rename('shipments-value'),
+    );
     expect(onShipments).toMatchObject({
-      sharedType: address,
-      path: 'address.postalCode',
-      kind: 'FIELD_REMOVED_WITHOUT_DEFAULT',
+      ruleId: 'field-removed-without-default',
+      compatibility: { sharedType: address, path: 'address.postalCode' },
     });
     expect(onShipments?.message).toContain(`${address} v3 breaks ${rename('shipments-value')}`);
     expect(onShipments?.message).toContain('`postalCode`');
     // The removed field is not in the type's new file: the finding points at the record it was removed from.
     const v3File = join(dir, 'schemas', address, 'v3.avsc');
-    expect(onShipments).toMatchObject({ file: v3File, ...positionOf(v3File, '"name": "Address"') });
-    expect(onShipments?.impact).toBe(
+    expect(onShipments?.location).toEqual({ file: v3File, ...positionOf(v3File, '"name": "Address"') });
+    expect(onShipments?.compatibility?.impact).toBe(
       `notification-service reads ${rename('shipments-value').replace(/-value$/, '')} with v1 and cannot read what v2 writes`,
     );
   });
@@ -158,15 +159,19 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     const { dir, rename } = uniqueShopCatalog();
     const subject = rename('customers-value');
     writeFileSync(join(dir, 'schemas', subject, 'subject.json'), JSON.stringify({ compatibility: 'FULL' }));
-    const added = (await check(dir)).report.subjects.find((s) => s.subject === subject)?.problems ?? [];
+    const added = (await check(dir)).report.subjects.find((s) => s.subject === subject)?.findings ?? [];
     const v2File = join(dir, 'schemas', subject, 'v2.avsc');
     expect(added).toContainEqual(
       expect.objectContaining({
-        direction: 'FORWARD',
         // On the added branch of the union, with the consumers of the topic that cannot read it.
-        file: v2File,
-        ...positionOf(v2File, `"${rename('shop.customers.CustomerAddressChanged')}"`),
-        impact: `order-service reads ${subject.replace(/-value$/, '')} with v1 and cannot read what v2 writes`,
+        location: {
+          file: v2File,
+          ...positionOf(v2File, `"${rename('shop.customers.CustomerAddressChanged')}"`),
+        },
+        compatibility: expect.objectContaining({
+          direction: 'FORWARD',
+          impact: `order-service reads ${subject.replace(/-value$/, '')} with v1 and cannot read what v2 writes`,
+        }),
         message: expect.stringContaining(
           `event type ${rename('shop.customers.CustomerAddressChanged')} was added: consumers still on v1 cannot read it`,
         ),
@@ -176,10 +181,10 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     const registered = rename('shop.customers.CustomerRegistered');
     const changed = rename('shop.customers.CustomerAddressChanged');
     writeVersion(dir, subject, 3, [changed], [{ name: changed, subject: changed, version: 1 }]);
-    const removed = (await check(dir)).report.subjects.find((s) => s.subject === subject)?.problems ?? [];
+    const removed = (await check(dir)).report.subjects.find((s) => s.subject === subject)?.findings ?? [];
     expect(removed).toContainEqual(
       expect.objectContaining({
-        direction: 'BACKWARD',
+        compatibility: expect.objectContaining({ direction: 'BACKWARD' }),
         message: expect.stringContaining(`event type ${registered} was removed`),
       }),
     );
@@ -197,19 +202,16 @@ describe('the toolkit CLIs on a catalog outside the toolkit (shop catalog, from 
     const { code, report } = await check(dir);
     expect(code).toBe(1);
     const subject = report.subjects.find((s) => s.subject === key);
-    expect(subject?.problems).toEqual([]);
-    expect(subject?.keyEncoding).toEqual([
+    expect(subject?.findings).toEqual([
       expect.objectContaining({
-        version: 1,
-        message: expect.stringContaining('another partition'),
-        file: join(dir, 'schemas', key, 'v2.avsc'),
-        line: 1,
-        column: 1,
+        ruleId: 'key-encoding-changed',
+        message: expect.stringMatching(/differently from v1 .*another partition/),
+        location: { file: join(dir, 'schemas', key, 'v2.avsc'), line: 1, column: 1 },
       }),
     ]);
 
     writeVersion(dir, key, 2, { ...v1, doc: 'Only documentation changed.' });
-    expect((await check(dir)).report.subjects.find((s) => s.subject === key)?.keyEncoding).toEqual([]);
+    expect((await check(dir)).report.subjects.find((s) => s.subject === key)?.findings).toEqual([]);
   });
 });
 

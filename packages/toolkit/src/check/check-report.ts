@@ -1,7 +1,6 @@
 import type { SubjectRole } from '../catalog/catalog.ts';
 import type { CompatibilityLevel } from '../compatibility-level.ts';
-import type { GovernanceFinding, Location } from '../governance/finding.ts';
-import type { LocatedProblem } from '../governance/located-problem.ts';
+import type { Finding } from '../findings/finding.ts';
 
 export interface RegistryVerdict {
   /** False when the subject is not in the registry yet (any first version is accepted). */
@@ -18,14 +17,6 @@ export interface RegistryVerdict {
   note?: string;
 }
 
-/** A key schema change that changes the key's bytes (and so partitioning and per-key order). */
-export interface KeyEncodingChange {
-  /** The earlier version the newest key schema encodes differently from. */
-  version: number;
-  message: string;
-  fix: string;
-}
-
 export interface SubjectCheck {
   subject: string;
   role: SubjectRole;
@@ -35,14 +26,12 @@ export interface SubjectCheck {
   version: number;
   file: string;
   /**
-   * Incompatibilities of this subject's own history, then (for a shared type) those of each subject using it,
-   * each placed in the newest file and told in the names of the services it hurts.
+   * In this order: incompatibilities of the subject's own history, then (for a shared type) those of each
+   * subject using it, told in the names of the services they hurt; key byte changes (key subjects, whatever
+   * the level); lint findings of the newest version (published history is not re-linted). Each placed in the
+   * newest file.
    */
-  problems: LocatedProblem[];
-  /** Key subjects: breaking ordering regardless of the level; placed at the top of the newest file. */
-  keyEncoding: (KeyEncodingChange & Location)[];
-  /** Lint findings of the newest version (published history is not re-linted). */
-  lint: GovernanceFinding[];
+  findings: Finding[];
   registry?: RegistryVerdict;
   /** Set when checking this subject failed (a bug in the checker): the subject was not judged. */
   internalError?: string;
@@ -55,7 +44,9 @@ export interface GeneratedCheck {
   error?: string;
 }
 
+/** The `--format json` output. Version 2: one Finding type and kebab-case rule ids (findings/rules.ts). */
 export interface CheckReport {
+  formatVersion: typeof CHECK_REPORT_FORMAT;
   /** Set when the schemas folder itself cannot be read (bad subject.json, misnamed files). */
   catalogError?: string;
   /** The file the catalog error is about. */
@@ -68,7 +59,7 @@ export interface CheckReport {
   /** The git ref the published files were checked against (`--against`). */
   against?: string;
   /** Findings about the catalog as a whole: lint.json problems and changes to what `against` published. */
-  findings: GovernanceFinding[];
+  findings: Finding[];
   summary: {
     subjects: number;
     incompatible: number;
@@ -82,6 +73,8 @@ export interface CheckReport {
   };
   ok: boolean;
 }
+
+export const CHECK_REPORT_FORMAT = 2;
 
 /** What a reader of an internal error can do: the subject was not judged. */
 export const INTERNAL_ERROR_FIX =

@@ -1,11 +1,12 @@
 import { relative } from 'node:path';
 import type { CheckReport } from './check-report.ts';
-import { reportFindings } from './report-findings.ts';
+import { reportFindings, titleOf } from './report-findings.ts';
 import { summaryText } from './summary-text.ts';
 
 /** GitHub Actions workflow commands: an `::error` or `::warning` annotation on the line and column of each finding. */
 export function formatGithub(report: CheckReport, options: { root: string }): string {
-  const lines = reportFindings(report).map((finding) => {
+  const lines = reportFindings(report).map((entry) => {
+    const { finding } = entry;
     const where = finding.location
       ? {
           file: relative(options.root, finding.location.file),
@@ -14,7 +15,7 @@ export function formatGithub(report: CheckReport, options: { root: string }): st
         }
       : {};
     const message = finding.fix ? `${finding.message}. Fix: ${finding.fix}` : finding.message;
-    return annotation(finding.severity, { ...where, title: finding.title }, message);
+    return annotation(finding.severity, { ...where, title: titleOf(entry) }, message);
   });
   lines.push(summaryText(report));
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { styleText } from 'node:util';
-import { type GovernanceFinding, type Location, startOf } from '../governance/finding.ts';
-import type { LocatedProblem } from '../governance/located-problem.ts';
+import { type CompatibilityDetails, type Finding, type Location, startOf } from '../findings/finding.ts';
+import { type RuleCategory, rules } from '../findings/rules.ts';
 import {
   type CheckReport,
   INTERNAL_ERROR_FIX,
@@ -35,53 +35,45 @@ export function formatHuman(
 }
 
 function formatSubject(subject: SubjectCheck, paint: Paint, where: Where): string[] {
-  const lintErrors = subject.lint.filter((finding) => finding.severity === 'error').length;
   const failed =
-    subject.problems.length + subject.keyEncoding.length + lintErrors > 0 ||
-    subject.internalError !== undefined;
+    subject.findings.some((finding) => finding.severity === 'error') || subject.internalError !== undefined;
   const head = `${failed ? paint('red', 'FAIL') : paint('green', 'OK  ')} ${paint('bold', subject.subject)} v${subject.version} (${subject.level})`;
   const lines = [head];
   if (subject.internalError !== undefined) {
     lines.push(
-      `  ${where(startOf(subject.file))} ${paint('red', 'internal error')}: ${subject.internalError}`,
+      `  ${where(startOf(subject.file))} ${paint('red', 'error')} internal-error: ${subject.internalError}`,
       `      ${paint('cyan', 'fix:')} ${INTERNAL_ERROR_FIX}`,
     );
   }
-  for (const problem of subject.problems) {
-    const against = problem.affectedSubject
-      ? `${problem.affectedSubject} v${problem.version} (${problem.direction})`
-      : arrow(subject.version, problem);
-    lines.push(`  ${where(problem)} ${against}: ${problem.message}`);
-    if (problem.impact) lines.push(`      ${paint('yellow', 'hurts:')} ${problem.impact}`);
-    lines.push(`      ${paint('cyan', 'fix:')} ${problem.fix}`);
-  }
-  for (const change of subject.keyEncoding) {
-    lines.push(
-      `  ${where(change)} ${paint('red', 'key bytes')} v${subject.version} vs v${change.version}: ${change.message}`,
-    );
-    lines.push(`      ${paint('cyan', 'fix:')} ${change.fix}`);
-  }
-  for (const finding of subject.lint) lines.push(...formatFinding(finding, paint, where));
+  for (const finding of subject.findings)
+    lines.push(...formatFinding(finding, paint, where, subject.version));
   if (subject.registry) lines.push(`  ${formatRegistry(subject.registry, failed, paint)}`);
   return lines;
 }
 
-function formatFinding(finding: GovernanceFinding, paint: Paint, where: Where) {
+/**
+ * `file:line:col error <rule id>: message`, a compatibility finding's versions before its message (`v3 ← v1
+ * (BACKWARD)`), then whom it hurts and the fix.
+ */
+function formatFinding(finding: Finding, paint: Paint, where: Where, candidate?: number) {
   const severity = finding.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning');
-  return [
-    `  ${where(finding)} ${severity} ${finding.rule}: ${finding.message}`,
-    `      ${paint('cyan', 'fix:')} ${finding.fix}`,
-  ];
+  const at = finding.location ? `${where(finding.location)} ` : '';
+  const details = finding.compatibility;
+  const versions = details && candidate !== undefined ? ` ${against(details, candidate)}` : '';
+  const lines = [`  ${at}${severity} ${finding.ruleId}${versions}: ${finding.message}`];
+  if (details?.impact) lines.push(`      ${paint('yellow', 'hurts:')} ${details.impact}`);
+  if (finding.fix) lines.push(`      ${paint('cyan', 'fix:')} ${finding.fix}`);
+  return lines;
 }
 
 /** lint.json problems, then what changed since the `--against` ref (or that nothing did). */
 function formatCatalogFindings(report: CheckReport, paint: Paint, where: Where) {
   const lines: string[] = [];
-  const config = report.findings.filter((finding) => finding.source === 'lint');
+  const config = report.findings.filter((finding) => categoryOf(finding) === 'lint');
   if (config.length > 0) lines.push(`${paint('red', 'FAIL')} lint configuration`);
   for (const finding of config) lines.push(...formatFinding(finding, paint, where));
   if (report.against === undefined) return lines;
-  const history = report.findings.filter((finding) => finding.source === 'history');
+  const history = report.findings.filter((finding) => categoryOf(finding) === 'history');
   const failed = history.some((finding) => finding.severity === 'error');
   const head = history.length === 0 ? 'published schemas unchanged' : 'changes to published schemas';
   lines.push(`${failed ? paint('red', 'FAIL') : paint('green', 'OK  ')} ${head} since ${report.against}`);
@@ -89,11 +81,17 @@ function formatCatalogFindings(report: CheckReport, paint: Paint, where: Where) 
   return lines;
 }
 
-/** `v3 ← v1 (BACKWARD)`: the arrow points from the data's writer to the reader that cannot read it. */
-function arrow(candidate: number, problem: LocatedProblem): string {
+const categoryOf = (finding: Finding): RuleCategory => rules[finding.ruleId].category;
+
+/**
+ * `v3 ← v1 (BACKWARD)`: the arrow points from the data's writer to the reader that cannot read it; for a shared
+ * type's finding, the version of the subject it breaks.
+ */
+function against(details: CompatibilityDetails, candidate: number): string {
+  if (details.affectedSubject) return `${details.affectedSubject} v${details.version} (${details.direction})`;
   const [reader, writer] =
-    problem.direction === 'BACKWARD' ? [candidate, problem.version] : [problem.version, candidate];
-  return `v${reader} ← v${writer} (${problem.direction})`;
+    details.direction === 'BACKWARD' ? [candidate, details.version] : [details.version, candidate];
+  return `v${reader} ← v${writer} (${details.direction})`;
 }
 
 function formatRegistry(verdict: RegistryVerdict, oursFailed: boolean, paint: Paint) {

@@ -4,6 +4,7 @@ import { formatSarif } from './format-sarif.ts';
 
 const file = '/repo/contracts/schemas/user_register-value/v3.avsc';
 const report: CheckReport = {
+  formatVersion: 2,
   subjects: [
     {
       subject: 'user_register-value',
@@ -12,31 +13,26 @@ const report: CheckReport = {
       level: 'FULL_TRANSITIVE',
       version: 3,
       file,
-      keyEncoding: [],
-      problems: [
+      findings: [
         {
-          version: 2,
-          direction: 'BACKWARD',
-          path: 'nick',
-          kind: 'FIELD_ADDED_WITHOUT_DEFAULT',
-          avroType: 'READER_FIELD_MISSING_DEFAULT_VALUE',
+          ruleId: 'field-added-without-default',
+          severity: 'error',
           message: 'field `nick` was added without a default',
           fix: 'give it a default',
-          file,
-          line: 21,
-          column: 7,
+          location: { file, line: 21, column: 7 },
+          compatibility: {
+            version: 2,
+            direction: 'BACKWARD',
+            path: 'nick',
+            avroType: 'READER_FIELD_MISSING_DEFAULT_VALUE',
+          },
         },
-      ],
-      lint: [
         {
-          source: 'lint',
-          rule: 'money-uses-decimal',
+          ruleId: 'money-uses-decimal',
           severity: 'warning',
           message: 'field `UserRegister.balance` looks like money',
           fix: 'use a decimal',
-          file,
-          line: 30,
-          column: 34,
+          location: { file, line: 30, column: 34 },
         },
       ],
     },
@@ -66,25 +62,30 @@ describe('formatSarif', () => {
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///repo/');
   });
 
-  it('describes each rule met once, with the lint rule rationale and default level', () => {
+  it('describes each rule met once, with its summary, the lint rule rationale and default level', () => {
     expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual([
-      'FIELD_ADDED_WITHOUT_DEFAULT',
+      'field-added-without-default',
       'money-uses-decimal',
       'generated-out-of-date',
     ]);
     expect(run.tool.driver.rules[1]).toMatchObject({
-      shortDescription: { text: expect.stringMatching(/0\.10 exactly/) },
+      shortDescription: { text: 'amounts of money are decimals, not float or double' },
+      fullDescription: { text: expect.stringMatching(/0\.10 exactly/) },
       defaultConfiguration: { level: 'warning' },
+    });
+    expect(run.tool.driver.rules[2]).toMatchObject({
+      shortDescription: { text: 'generated types differ from what events-generate writes' },
+      defaultConfiguration: { level: 'error' },
     });
   });
 
   it('places each result on its file, line and column relative to the source root', () => {
     expect(run.results[0]).toEqual({
-      ruleId: 'FIELD_ADDED_WITHOUT_DEFAULT',
+      ruleId: 'field-added-without-default',
       ruleIndex: 0,
       level: 'error',
       message: {
-        text: 'FIELD_ADDED_WITHOUT_DEFAULT in user_register-value (BACKWARD against v2): field `nick` was added without a default. Fix: give it a default',
+        text: 'field-added-without-default in user_register-value (BACKWARD against v2): field `nick` was added without a default. Fix: give it a default',
       },
       locations: [
         {

@@ -1,23 +1,22 @@
 import type { FieldNode, LogicalTypeNode, RecordNode, SchemaNode } from '../compatibility/schema-node.ts';
 import { describeType } from '../compatibility/schema-node.ts';
-import type { KeyEncodingChange } from './check-report.ts';
+import { type Finding, findingOf } from '../findings/finding.ts';
 
 /**
  * Kafka partitions by the key's bytes: a key schema under which some key an earlier version can hold encodes to
  * other bytes sends that key to another partition, so per-key order breaks whatever the compatibility level says.
  */
-export function keyEncodingChanges(versions: readonly SchemaNode[]): KeyEncodingChange[] {
+export function keyEncodingChanges(versions: readonly SchemaNode[]): Finding[] {
   const newest = versions.at(-1);
   if (!newest) return [];
   return versions.slice(0, -1).flatMap((old, index) => {
     const reason = byteChange(newest, old, '', new Set());
     if (reason === undefined) return [];
     return [
-      {
-        version: index + 1,
+      findingOf('key-encoding-changed', {
         message: `the key schema encodes differently from v${index + 1} (${reason}): the same key gets other bytes, so another partition, and events of one key written before and after the change lose their order`,
         fix: 'keep the key schema byte-compatible (same fields, types and order); change keys only with a new topic and a migration',
-      },
+      }),
     ];
   });
 }

@@ -9,18 +9,17 @@ import { runSchemasCheck } from './run-schemas-check.ts';
 const fixtures = join(import.meta.dirname, '../../test/fixtures');
 const check = (folder: string) => runSchemasCheck({ schemasDir: join(fixtures, folder) });
 
-/** Each subject's findings in short: problems as `path kind (affected subject)`, key changes, lint rule ids. */
+/** Each subject's findings in short: compatibility as `direction version path id (affected subject)`, others by id. */
 function outcome(report: CheckReport) {
   return Object.fromEntries(
     report.subjects.map((subject) => [
       subject.subject,
       [
-        ...subject.problems.map(
-          (p) =>
-            `${p.direction} v${p.version} ${p.path} ${p.kind}${p.affectedSubject ? ` (${p.affectedSubject})` : ''}`,
+        ...subject.findings.map(({ ruleId, severity, compatibility: c }) =>
+          c
+            ? `${c.direction} v${c.version} ${c.path} ${ruleId}${c.affectedSubject ? ` (${c.affectedSubject})` : ''}`
+            : `${severity} ${ruleId}`,
         ),
-        ...subject.keyEncoding.map((change) => `key bytes v${change.version}`),
-        ...subject.lint.map((finding) => `${finding.severity} ${finding.rule}`),
         ...(subject.internalError === undefined ? [] : ['internal error']),
       ],
     ]),
@@ -48,8 +47,8 @@ describe('runSchemasCheck on the minimal catalogs of issue 21 (test/fixtures/rep
 
   it('D: two string fields of the key swapped change the key bytes', async () => {
     const report = await check('repros/D-key-fields-swapped');
-    expect(outcome(report)).toEqual({ 't-key': ['key bytes v1'], 't-value': [] });
-    expect(report.subjects[0]?.keyEncoding[0]?.message).toMatch(
+    expect(outcome(report)).toEqual({ 't-key': ['error key-encoding-changed'], 't-value': [] });
+    expect(report.subjects[0]?.findings[0]?.message).toMatch(
       /^the key schema encodes differently from v1 \(`paymentId` moved from position 2 to 1\)/,
     );
     expect(report.ok).toBe(false);
@@ -62,7 +61,7 @@ describe('runSchemasCheck on the minimal catalogs of issue 21 (test/fixtures/rep
     expect(outcome(report)).toEqual({
       't-value': ['error optional-null-default', 'warning union-default-first-branch'],
     });
-    expect(report.subjects[0]?.lint[1]?.message).toMatch(
+    expect(report.subjects[0]?.findings[1]?.message).toMatch(
       /field `Event.channel` defaults to "post", which is not its first branch `null`: the registry \(Avro 1\.12\) accepts it, but/,
     );
   });
@@ -72,7 +71,7 @@ describe('runSchemasCheck on the minimal catalogs of issue 21 (test/fixtures/rep
     // t-value's own history is compatible (both versions read x.Money v1); the only finding is what x.Money v2
     // would do to it: Java's SchemaCompatibility agrees on that resolved candidate (x.Money v2 in place).
     expect(outcome(report)).toEqual({
-      'x.Money': ['BACKWARD v2 price.scale FIELD_ADDED_WITHOUT_DEFAULT (t-value)'],
+      'x.Money': ['BACKWARD v2 price.scale field-added-without-default (t-value)'],
       'x.A': [],
       'x.B': [],
       't-value': [],
@@ -86,8 +85,8 @@ describe('runSchemasCheck blames a shared type for what its change causes, and o
     // t-value as Confluent resolves references (x.Money's come first), so both types are blamed.
     const report = await check('shared-type-repins');
     expect(outcome(report)).toEqual({
-      'x.Currency': ['BACKWARD v1 price.currency MISSING_ENUM_SYMBOL (t-value)'],
-      'x.Money': ['BACKWARD v1 price.currency MISSING_ENUM_SYMBOL (t-value)'],
+      'x.Currency': ['BACKWARD v1 price.currency missing-enum-symbol (t-value)'],
+      'x.Money': ['BACKWARD v1 price.currency missing-enum-symbol (t-value)'],
       't-value': [],
     });
   });
@@ -96,7 +95,7 @@ describe('runSchemasCheck blames a shared type for what its change causes, and o
     const report = await check('shared-type-blame');
     expect(outcome(report)).toEqual({
       'x.Money': [],
-      't-value': ['BACKWARD v1 quantity TYPE_MISMATCH', 'BACKWARD v2 quantity TYPE_MISMATCH'],
+      't-value': ['BACKWARD v1 quantity type-mismatch', 'BACKWARD v2 quantity type-mismatch'],
     });
   });
 });
@@ -116,10 +115,10 @@ describe('runSchemasCheck on a catalog it cannot judge', () => {
     const report = await check(folder);
     const root = join(fixtures, folder);
     const human = formatHuman(report, { cwd: root, stream: process.stdout });
-    expect(human).toContain(`t-value/v2.avsc:1:1 internal error: ${reason}`);
+    expect(human).toContain(`t-value/v2.avsc:1:1 error internal-error: ${reason}`);
     expect(human).toMatch(/1 internal error$/m);
     expect(formatGithub(report, { root })).toContain(
-      `::error file=t-value/v2.avsc,line=1,col=1,title=Internal error checking t-value::internal error checking t-value: ${reason}`,
+      `::error file=t-value/v2.avsc,line=1,col=1,title=internal-error in t-value::internal error checking t-value: ${reason}`,
     );
     const sarif = JSON.parse(formatSarif(report, { root }));
     expect(sarif.runs[0].results).toEqual([

@@ -2,14 +2,14 @@ import type { Catalog, SubjectEntry } from '../catalog/catalog.ts';
 import { CatalogError } from '../catalog/catalog-error.ts';
 import { loadCatalog } from '../catalog/load-catalog.ts';
 import { compareSchemas } from '../compatibility/check-compatibility.ts';
-import type { GovernanceFinding } from '../governance/finding.ts';
-import { startOf } from '../governance/finding.ts';
+import { type Finding, startOf } from '../findings/finding.ts';
+import { type RuleCategory, rules } from '../findings/rules.ts';
 import { checkAgainstRef } from '../governance/history/check-against-ref.ts';
 import { type LintConfig, loadLintConfig } from '../governance/lint/lint-config.ts';
-import { lintNewestVersion, locateSubjectProblems } from '../governance/subject-governance.ts';
+import { lintNewestVersion, locateSubjectFindings } from '../governance/subject-governance.ts';
 import type { RegistryOptions } from '../registry/registry-options.ts';
 import { checkGeneratedFiles } from './check-generated-files.ts';
-import { type CheckReport, registryFailed, type SubjectCheck } from './check-report.ts';
+import { CHECK_REPORT_FORMAT, type CheckReport, registryFailed, type SubjectCheck } from './check-report.ts';
 import { keyEncodingChanges } from './key-encoding.ts';
 import { fetchRegistryVerdict } from './registry-verdict.ts';
 import { schemaNodesOf } from './schema-nodes.ts';
@@ -74,7 +74,7 @@ export async function runSchemasCheck({
 }
 
 function lintSubject(entry: SubjectEntry, lintConfig: LintConfig): SubjectCheck {
-  return { ...unjudged(entry), lint: lintNewestVersion(entry, lintConfig) };
+  return { ...unjudged(entry), findings: lintNewestVersion(entry, lintConfig) };
 }
 
 function unjudged(entry: SubjectEntry): SubjectCheck {
@@ -86,9 +86,7 @@ function unjudged(entry: SubjectEntry): SubjectCheck {
     level: entry.compatibility,
     version: newest?.version ?? 0,
     file: newest?.file ?? entry.dir,
-    problems: [],
-    keyEncoding: [],
-    lint: [],
+    findings: [],
   };
 }
 
@@ -110,36 +108,36 @@ function checkSubject(catalog: Catalog, entry: SubjectEntry, lintConfig: LintCon
   const schemas = schemaNodesOf(entry);
   const candidate = schemas.at(-1);
   if (!candidate) return base;
-  const own = compareSchemas(candidate, schemas.slice(0, -1), entry.compatibility).problems;
-  const problems = [
+  const own = compareSchemas(candidate, schemas.slice(0, -1), entry.compatibility).findings;
+  const compatibility = [
     ...(entry.role === 'value' ? explainUnionEvents(own) : own),
     ...sharedTypeImpact(catalog, entry),
   ];
+  const keyBytes = entry.role === 'key' ? keyEncodingChanges(schemas) : [];
   return {
     ...base,
-    problems: locateSubjectProblems(catalog, entry, problems),
-    keyEncoding:
-      entry.role === 'key'
-        ? keyEncodingChanges(schemas).map((change) => ({ ...change, ...startOf(base.file) }))
-        : [],
+    findings: [
+      ...locateSubjectFindings(catalog, entry, compatibility),
+      ...keyBytes.map((finding) => ({ ...finding, location: startOf(base.file) })),
+      ...base.findings,
+    ],
   };
 }
 
-function summarize(report: Omit<CheckReport, 'summary' | 'ok'>): CheckReport {
-  const governance: GovernanceFinding[] = [
-    ...report.subjects.flatMap((subject) => subject.lint),
-    ...report.findings,
-  ];
-  const errors = (source: GovernanceFinding['source']) =>
-    governance.filter((finding) => finding.source === source && finding.severity === 'error').length;
+function summarize(report: Omit<CheckReport, 'formatVersion' | 'summary' | 'ok'>): CheckReport {
+  const findings: Finding[] = [...report.subjects.flatMap((subject) => subject.findings), ...report.findings];
+  const errors = (category: RuleCategory) =>
+    findings.filter((finding) => categoryOf(finding) === category && finding.severity === 'error').length;
   const internalErrors = report.subjects.filter((subject) => subject.internalError !== undefined).length;
   const summary = {
     subjects: report.subjects.length,
-    incompatible: report.subjects.filter((s) => s.problems.length + s.keyEncoding.length > 0).length,
+    incompatible: report.subjects.filter((subject) =>
+      subject.findings.some((finding) => categoryOf(finding) === 'compatibility'),
+    ).length,
     registryFailures: report.subjects.filter((subject) => registryFailed(subject.registry)).length,
     lintErrors: errors('lint'),
     historyErrors: errors('history'),
-    warnings: governance.filter((finding) => finding.severity === 'warning').length,
+    warnings: findings.filter((finding) => finding.severity === 'warning').length,
     ...(internalErrors > 0 && { internalErrors }),
   };
   const { stale = [], missing = [], error } = report.generated ?? {};
@@ -150,5 +148,7 @@ function summarize(report: Omit<CheckReport, 'summary' | 'ok'>): CheckReport {
     summary.lintErrors + summary.historyErrors === 0 &&
     stale.length + missing.length === 0 &&
     error === undefined;
-  return { ...report, summary, ok };
+  return { formatVersion: CHECK_REPORT_FORMAT, ...report, summary, ok };
 }
+
+const categoryOf = (finding: Finding): RuleCategory => rules[finding.ruleId].category;

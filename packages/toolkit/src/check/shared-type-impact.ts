@@ -1,6 +1,6 @@
 import type { Catalog, SchemaVersion, SubjectEntry } from '../catalog/catalog.ts';
 import { compareSchemas } from '../compatibility/check-compatibility.ts';
-import type { Problem } from '../compatibility/problem.ts';
+import type { CompatibilityFinding } from '../findings/finding.ts';
 import { rebound } from './registry-bindings.ts';
 import { namedNodesOf, substituteNamedTypes } from './substitute-named-types.ts';
 
@@ -9,10 +9,10 @@ import { namedNodesOf, substituteNamedTypes } from './substitute-named-types.ts'
  * other references): each such subject's newest schema with every reference to the type pinned to its newest
  * version, resolved as the registry resolves it (a type the new version no longer uses keeps the definition the
  * subject has), against that subject's history under that subject's level. Only what the type's change causes
- * is reported: a problem the subject has with the versions it pins now is its own. Findings name the shared
+ * is reported: a finding the subject has with the versions it pins now is its own. Findings name the shared
  * type, the field and the subject.
  */
-export function sharedTypeImpact(catalog: Catalog, shared: SubjectEntry): Problem[] {
+export function sharedTypeImpact(catalog: Catalog, shared: SubjectEntry): CompatibilityFinding[] {
   const newest = shared.versions.at(-1);
   if (shared.role !== 'type' || !newest || shared.versions.length < 2) return [];
   const pins = new Map([[shared.subject, newest.version]]);
@@ -24,14 +24,13 @@ export function sharedTypeImpact(catalog: Catalog, shared: SubjectEntry): Proble
       if (replacements.size === 0) return [];
       const candidate = substituteNamedTypes(current.node, replacements);
       const history = user.versions.map((v) => v.node);
-      const already = new Set(ownProblems(user, current).map(problemKey));
+      const already = new Set(ownFindings(user, current).map(findingKey));
       return compareSchemas(candidate, history, user.compatibility)
-        .problems.filter((problem) => !already.has(problemKey(problem)))
-        .map((problem) => ({
-          ...problem,
-          sharedType: shared.subject,
-          affectedSubject: user.subject,
-          message: `${shared.subject} v${newest.version} breaks ${user.subject} (v${user.versions.length + 1} would pin it) at ${problem.path === '' ? 'the top-level type' : `\`${problem.path}\``}: ${problem.message}`,
+        .findings.filter((finding) => !already.has(findingKey(finding)))
+        .map(({ compatibility: details, ...finding }) => ({
+          ...finding,
+          compatibility: { ...details, sharedType: shared.subject, affectedSubject: user.subject },
+          message: `${shared.subject} v${newest.version} breaks ${user.subject} (v${user.versions.length + 1} would pin it) at ${details.path === '' ? 'the top-level type' : `\`${details.path}\``}: ${finding.message}`,
         }));
     } catch (error) {
       throw new Error(
@@ -42,22 +41,22 @@ export function sharedTypeImpact(catalog: Catalog, shared: SubjectEntry): Proble
   });
 }
 
-const baselines = new WeakMap<SchemaVersion, Problem[]>();
+const baselines = new WeakMap<SchemaVersion, CompatibilityFinding[]>();
 
 /** What the user's next version gets with the shared types it pins now: its own schema against its history. */
-function ownProblems(user: SubjectEntry, current: SchemaVersion): Problem[] {
-  let problems = baselines.get(current);
-  if (!problems) {
-    problems = compareSchemas(
+function ownFindings(user: SubjectEntry, current: SchemaVersion): CompatibilityFinding[] {
+  let findings = baselines.get(current);
+  if (!findings) {
+    findings = compareSchemas(
       current.node,
       user.versions.map((v) => v.node),
       user.compatibility,
-    ).problems;
-    baselines.set(current, problems);
+    ).findings;
+    baselines.set(current, findings);
   }
-  return problems;
+  return findings;
 }
 
-function problemKey(problem: Problem): string {
-  return `${problem.version}|${problem.direction}|${problem.kind}|${problem.path}|${problem.message}`;
+function findingKey({ ruleId, message, compatibility }: CompatibilityFinding): string {
+  return `${compatibility.version}|${compatibility.direction}|${ruleId}|${compatibility.path}|${message}`;
 }

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem } from '../compatibility/problem.ts';
+import type { CompatibilityDetails, CompatibilityFinding } from '../findings/finding.ts';
 import { explainUnionEvents } from './union-events.ts';
 
-const problem = (overrides: Partial<Problem>): Problem => ({
-  version: 1,
-  direction: 'FORWARD',
-  path: '',
-  kind: 'MISSING_UNION_BRANCH',
-  avroType: 'MISSING_UNION_BRANCH',
+const problem = (overrides: Partial<CompatibilityDetails>): CompatibilityFinding => ({
+  ruleId: 'missing-union-branch',
+  severity: 'error',
   message: 'generic',
   fix: 'generic',
-  branch: 'shop.Refunded',
-  ...overrides,
+  compatibility: {
+    version: 1,
+    direction: 'FORWARD',
+    path: '',
+    avroType: 'MISSING_UNION_BRANCH',
+    branch: 'shop.Refunded',
+    ...overrides,
+  },
 });
 
 describe('explainUnionEvents', () => {
@@ -30,8 +33,8 @@ describe('explainUnionEvents', () => {
     );
   });
 
-  it('leaves problems inside an event record as they are', () => {
-    const inside = problem({ path: 'address', message: 'unchanged' });
+  it('leaves findings inside an event record as they are', () => {
+    const inside = problem({ path: 'address' });
     expect(explainUnionEvents([inside])).toEqual([inside]);
   });
 });

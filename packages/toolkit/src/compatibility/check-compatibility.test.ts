@@ -42,7 +42,7 @@ describe('checkCompatibility under each level', () => {
   it('accepts any candidate when there is no history', () => {
     expect(checkCompatibility({ candidate: withNick, history: [], level: 'FULL_TRANSITIVE' })).toEqual({
       compatible: true,
-      problems: [],
+      findings: [],
     });
   });
 
@@ -50,9 +50,14 @@ describe('checkCompatibility under each level', () => {
     const history = [v1, withDefaultedNick];
     expect(verdict(withNick, history, 'BACKWARD')).toBe(true);
     const result = checkCompatibility({ candidate: withNick, history, level: 'BACKWARD_TRANSITIVE' });
-    expect(result.problems.map((p) => [p.version, p.direction, p.kind, p.path])).toEqual([
-      [1, 'BACKWARD', 'FIELD_ADDED_WITHOUT_DEFAULT', 'nick'],
-    ]);
+    expect(
+      result.findings.map((p) => [
+        p.compatibility.version,
+        p.compatibility.direction,
+        p.ruleId,
+        p.compatibility.path,
+      ]),
+    ).toEqual([[1, 'BACKWARD', 'field-added-without-default', 'nick']]);
     expect(verdict(withNick, history, 'FULL')).toBe(true);
     expect(verdict(withNick, history, 'FULL_TRANSITIVE')).toBe(false);
   });
@@ -62,18 +67,18 @@ describe('checkCompatibility under each level', () => {
     const history = [withNick, withDefaultedNick];
     expect(verdict(v1, history, 'FORWARD')).toBe(true);
     const result = checkCompatibility({ candidate: v1, history, level: 'FORWARD_TRANSITIVE' });
-    expect(result.problems.map((p) => [p.version, p.direction, p.kind])).toEqual([
-      [1, 'FORWARD', 'FIELD_REMOVED_WITHOUT_DEFAULT'],
-    ]);
+    expect(
+      result.findings.map((p) => [p.compatibility.version, p.compatibility.direction, p.ruleId]),
+    ).toEqual([[1, 'FORWARD', 'field-removed-without-default']]);
   });
 
   it('checks against the latest version, not any version: only the middle one would make it compatible', () => {
     const history = [v1, withNick, record([id, { name: 'age', type: 'int', default: 0 }])];
     expect(verdict(withNick, history.slice(0, 2), 'BACKWARD')).toBe(true);
     const latest = checkCompatibility({ candidate: withNick, history, level: 'BACKWARD' });
-    expect(latest.problems.map((p) => p.version)).toEqual([3]);
+    expect(latest.findings.map((p) => p.compatibility.version)).toEqual([3]);
     const all = checkCompatibility({ candidate: withNick, history, level: 'BACKWARD_TRANSITIVE' });
-    expect(all.problems.map((p) => p.version)).toEqual([1, 3]);
+    expect(all.findings.map((p) => p.compatibility.version)).toEqual([1, 3]);
   });
 
   it('reports every problem, not only the first', () => {
@@ -89,12 +94,14 @@ describe('checkCompatibility under each level', () => {
       { name: 'nick', type: 'string' },
     ]);
     const result = checkCompatibility({ candidate, history: [old], level: 'FULL' });
-    expect(result.problems.map((p) => `${p.direction} ${p.path} ${p.kind}`)).toEqual([
-      'BACKWARD age TYPE_MISMATCH',
-      'BACKWARD tags[] TYPE_MISMATCH',
-      'BACKWARD nick FIELD_ADDED_WITHOUT_DEFAULT',
-      'FORWARD age TYPE_MISMATCH',
-      'FORWARD tags[] TYPE_MISMATCH',
+    expect(
+      result.findings.map((p) => `${p.compatibility.direction} ${p.compatibility.path} ${p.ruleId}`),
+    ).toEqual([
+      'BACKWARD age type-mismatch',
+      'BACKWARD tags[] type-mismatch',
+      'BACKWARD nick field-added-without-default',
+      'FORWARD age type-mismatch',
+      'FORWARD tags[] type-mismatch',
     ]);
   });
 

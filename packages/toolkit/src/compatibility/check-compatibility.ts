@@ -4,9 +4,9 @@ import {
   isCompatibilityLevel,
 } from '../compatibility-level.ts';
 import { ContractError } from '../errors.ts';
+import type { CompatibilityFinding, Direction } from '../findings/finding.ts';
 import { explainFinding } from './explain-finding.ts';
 import { parseSchema } from './parse-schema.ts';
-import type { Direction, Problem } from './problem.ts';
 import { resolveReaderWriter } from './resolve-reader-writer.ts';
 import type { SchemaNode } from './schema-node.ts';
 
@@ -20,7 +20,8 @@ export interface CheckCompatibilityInput {
 
 export interface CompatibilityResult {
   compatible: boolean;
-  problems: Problem[];
+  /** Each a compatibility finding (its `compatibility` says against which version, which way and where). */
+  findings: CompatibilityFinding[];
 }
 
 const DIRECTIONS: Record<CompatibilityLevel, readonly Direction[]> = {
@@ -35,7 +36,7 @@ const DIRECTIONS: Record<CompatibilityLevel, readonly Direction[]> = {
 
 /**
  * Confluent's compatibility verdict for `candidate` against `history` under `level`, offline, with every
- * problem explained. Synchronous; throws ContractError (INVALID_SCHEMA or INVALID_LEVEL) for an invalid schema or level.
+ * finding explained. Synchronous; throws ContractError (INVALID_SCHEMA or INVALID_LEVEL) for an invalid schema or level.
  */
 export function checkCompatibility({
   candidate,
@@ -61,23 +62,23 @@ export function compareSchemas(
   level: CompatibilityLevel,
 ): CompatibilityResult {
   const against = level.endsWith('_TRANSITIVE') ? earlier.map((_, index) => index) : [earlier.length - 1];
-  const problems: Problem[] = [];
+  const findings: CompatibilityFinding[] = [];
   for (const index of earlier.length === 0 ? [] : against) {
     const old = earlier[index];
     if (!old) continue;
     for (const direction of DIRECTIONS[level]) {
-      const findings =
+      const incompatibilities =
         direction === 'BACKWARD' ? resolveReaderWriter(newSchema, old) : resolveReaderWriter(old, newSchema);
-      problems.push(...unique(findings.map((finding) => explainFinding(finding, direction, index + 1))));
+      findings.push(...unique(incompatibilities.map((found) => explainFinding(found, direction, index + 1))));
     }
   }
-  return { compatible: problems.length === 0, problems };
+  return { compatible: findings.length === 0, findings };
 }
 
-function unique(problems: Problem[]): Problem[] {
+function unique(findings: CompatibilityFinding[]): CompatibilityFinding[] {
   const seen = new Set<string>();
-  return problems.filter((problem) => {
-    const key = `${problem.kind}|${problem.path}|${problem.message}`;
+  return findings.filter((finding) => {
+    const key = `${finding.ruleId}|${finding.compatibility.path}|${finding.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -1,9 +1,14 @@
-import { type Finding, formatPath } from './finding.ts';
-import type { Direction, Problem, ProblemKind } from './problem.ts';
+import { type CompatibilityFinding, type Direction, findingOf } from '../findings/finding.ts';
+import type { RuleId } from '../findings/rules.ts';
+import { formatPath, type Incompatibility } from './incompatibility.ts';
 import { describeType, type SchemaNode } from './schema-node.ts';
 
-/** Turns a reader/writer finding into a problem stated in terms of the new schema and the earlier version. */
-export function explainFinding(finding: Finding, direction: Direction, version: number): Problem {
+/** Turns a reader/writer incompatibility into a finding stated in terms of the new schema and the earlier version. */
+export function explainFinding(
+  finding: Incompatibility,
+  direction: Direction,
+  version: number,
+): CompatibilityFinding {
   const old = `v${version}`;
   const backward = direction === 'BACKWARD';
   const consequence = backward
@@ -14,16 +19,17 @@ export function explainFinding(finding: Finding, direction: Direction, version: 
   const newSide = backward ? finding.reader : finding.writer;
   const oldSide = backward ? finding.writer : finding.reader;
   const explained = explain(finding, { backward, old, where, newSide, oldSide });
-  return {
+  const details = {
     version,
     direction,
     path,
-    kind: explained.kind,
     avroType: finding.type,
-    message: `${explained.what}: ${consequence}`,
-    fix: explained.fix,
     ...(finding.type === 'MISSING_UNION_BRANCH' &&
       'fullName' in finding.writer && { branch: finding.writer.fullName }),
+  };
+  return {
+    ...findingOf(explained.ruleId, { message: `${explained.what}: ${consequence}`, fix: explained.fix }),
+    compatibility: details,
   };
 }
 
@@ -35,7 +41,7 @@ interface Sides {
   oldSide: SchemaNode;
 }
 
-function explain(finding: Finding, s: Sides): { kind: ProblemKind; what: string; fix: string } {
+function explain(finding: Incompatibility, s: Sides): { ruleId: RuleId; what: string; fix: string } {
   const code = (node: SchemaNode) => `\`${describeType(node)}\``;
   switch (finding.type) {
     case 'READER_FIELD_MISSING_DEFAULT_VALUE': {
@@ -45,13 +51,13 @@ function explain(finding: Finding, s: Sides): { kind: ProblemKind; what: string;
         const nullable =
           finding.field?.type.type === 'union' ? 'with `null` first' : `\`["null","${type}"]\``;
         return {
-          kind: 'FIELD_ADDED_WITHOUT_DEFAULT',
+          ruleId: 'field-added-without-default',
           what: `field \`${name}\` was added without a default`,
           fix: `give it a default, or make it ${nullable} with default null`,
         };
       }
       return {
-        kind: 'FIELD_REMOVED_WITHOUT_DEFAULT',
+        ruleId: 'field-removed-without-default',
         what: `field \`${name}\` was removed (or renamed), but ${s.old} declares it without a default`,
         fix: `keep \`${name}\` in the new schema; only a field that every older reader has a default for can be removed`,
       };
@@ -63,7 +69,7 @@ function explain(finding: Finding, s: Sides): { kind: ProblemKind; what: string;
           : ` and ${s.old} cannot read its \`${describeType(finding.branch)}\` branch`
         : '';
       return {
-        kind: 'TYPE_MISMATCH',
+        ruleId: 'type-mismatch',
         what: `${s.where} changed from ${code(s.oldSide)} in ${s.old} to ${code(s.newSide)}${branch}`,
         fix: finding.branch
           ? `keep the type ${code(s.oldSide)}, or add a new field with a default for the new type`
@@ -75,7 +81,7 @@ function explain(finding: Finding, s: Sides): { kind: ProblemKind; what: string;
       const oldName = named(s.oldSide);
       const newName = named(s.newSide);
       return {
-        kind: 'NAME_MISMATCH',
+        ruleId: 'name-mismatch',
         what: `${s.where} was renamed from \`${oldName}\` in ${s.old} to \`${newName}\``,
         fix: s.backward
           ? `keep the name \`${oldName}\`, or add \`"aliases": ["${oldName}"]\` to the type in the new schema`
@@ -84,7 +90,7 @@ function explain(finding: Finding, s: Sides): { kind: ProblemKind; what: string;
     }
     case 'FIXED_SIZE_MISMATCH':
       return {
-        kind: 'FIXED_SIZE_MISMATCH',
+        ruleId: 'fixed-size-mismatch',
         what: `${s.where} changed size from ${size(s.oldSide)} bytes in ${s.old} to ${size(s.newSide)} bytes`,
         fix: 'a fixed type cannot change size: add a new field of the new fixed type with a default instead',
       };
@@ -92,12 +98,12 @@ function explain(finding: Finding, s: Sides): { kind: ProblemKind; what: string;
       const symbols = (finding.symbols ?? []).map((symbol) => `\`${symbol}\``).join(', ');
       return s.backward
         ? {
-            kind: 'MISSING_ENUM_SYMBOL',
+            ruleId: 'missing-enum-symbol',
             what: `enum ${s.where} no longer has ${symbols}, which ${s.old} can write`,
             fix: 'keep the symbols, or give the enum in the new schema a `default` symbol',
           }
         : {
-            kind: 'MISSING_ENUM_SYMBOL',
+            ruleId: 'missing-enum-symbol',
             what: `enum ${s.where} gained ${symbols}, which ${s.old} does not know and has no enum default for`,
             fix: `do not add symbols while readers on ${s.old} exist: their enum needs a \`default\` symbol first`,
           };
@@ -106,12 +112,12 @@ function explain(finding: Finding, s: Sides): { kind: ProblemKind; what: string;
       const writer = code(finding.writer);
       return s.backward
         ? {
-            kind: 'MISSING_UNION_BRANCH',
+            ruleId: 'missing-union-branch',
             what: `${s.where} can no longer hold ${writer}, which ${s.old} can write there`,
             fix: `keep a ${writer} branch in the union`,
           }
         : {
-            kind: 'MISSING_UNION_BRANCH',
+            ruleId: 'missing-union-branch',
             what: `${s.where} can now hold ${writer}, which ${s.old} cannot read there`,
             fix: `do not write ${writer} here while readers on ${s.old} exist`,
           };

@@ -1,4 +1,4 @@
-import type { Finding, PathSegment, Resolve } from './finding.ts';
+import type { Incompatibility, PathSegment, Resolve } from './incompatibility.ts';
 import { checkArray, checkMap } from './rules/collections.ts';
 import { checkEnum } from './rules/enums.ts';
 import { checkFixed } from './rules/fixed.ts';
@@ -14,8 +14,8 @@ const IN_PROGRESS = Symbol('in progress');
  * `SchemaCompatibility`: same dispatch, and a memo keyed on node identity that treats a pair met again while
  * still being checked (a recursive type) as compatible.
  */
-export function resolveReaderWriter(reader: SchemaNode, writer: SchemaNode): Finding[] {
-  const memo = new Map<SchemaNode, Map<SchemaNode, Finding[] | typeof IN_PROGRESS>>();
+export function resolveReaderWriter(reader: SchemaNode, writer: SchemaNode): Incompatibility[] {
+  const memo = new Map<SchemaNode, Map<SchemaNode, Incompatibility[] | typeof IN_PROGRESS>>();
   const resolve: Resolve = (r, w, path) => {
     let byWriter = memo.get(r);
     if (!byWriter) {

@@ -1,15 +1,15 @@
 import type { TopicEntry } from '../catalog/catalog.ts';
-import type { Problem } from '../compatibility/problem.ts';
+import type { CompatibilityDetails } from '../findings/finding.ts';
 
 /** The services topics.json says write and read a topic. */
 export type DeclaredServices = Pick<TopicEntry, 'producers' | 'consumers'>;
 
 /**
- * Who a problem hurts, in their names: "profile-service reads user_register with v2 and cannot read what v3
+ * Who a compatibility finding hurts, in their names: "profile-service reads user_register with v2 and cannot read what v3
  * writes". Undefined when the catalog declares no consumers.
  */
 export function describeImpact(
-  problem: Pick<Problem, 'direction' | 'version'>,
+  problem: Pick<CompatibilityDetails, 'direction' | 'version'>,
   { candidate, topic, services }: { candidate: number; topic: string; services: DeclaredServices },
 ): string | undefined {
   if (services.consumers.length === 0) return undefined;

@@ -51,18 +51,15 @@ export function toolkitVerdict(
     (subject) => subject.subject === (question.kind === 'own' ? question.subject : question.type),
   );
   if (!owner) return { verdict: 'subject missing from the report', detail: [] };
-  const problems = owner.problems.filter((problem) =>
-    question.kind === 'own'
-      ? problem.sharedType === undefined
-      : problem.sharedType === question.type && problem.affectedSubject === question.subject,
+  const findings = owner.findings.flatMap(({ compatibility: c, message }) =>
+    c &&
+    (question.kind === 'own'
+      ? c.sharedType === undefined
+      : c.sharedType === question.type && c.affectedSubject === question.subject)
+      ? [`${c.direction} v${c.version} ${c.avroType} at ${c.path || '/'}: ${message}`]
+      : [],
   );
-  return {
-    verdict: problems.length === 0,
-    detail: problems.map(
-      (problem) =>
-        `${problem.direction} v${problem.version} ${problem.avroType} at ${problem.path || '/'}: ${problem.message}`,
-    ),
-  };
+  return { verdict: findings.length === 0, detail: findings };
 }
 
 /**
@@ -73,8 +70,10 @@ export function strayImpacts(outcome: ToolkitOutcome, questions: readonly Verdic
   if ('crash' in outcome) return [];
   const asked = new Set(questions.filter((q) => q.kind === 'impact').map((q) => `${q.type}|${q.subject}`));
   return outcome.report.subjects.flatMap((subject) =>
-    subject.problems
-      .filter((p) => p.sharedType !== undefined && !asked.has(`${p.sharedType}|${p.affectedSubject}`))
-      .map((p) => `${p.sharedType} → ${p.affectedSubject}: ${p.message}`),
+    subject.findings.flatMap(({ compatibility: c, message }) =>
+      c?.sharedType !== undefined && !asked.has(`${c.sharedType}|${c.affectedSubject}`)
+        ? [`${c.sharedType} → ${c.affectedSubject}: ${message}`]
+        : [],
+    ),
   );
 }

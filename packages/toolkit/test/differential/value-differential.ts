@@ -154,7 +154,7 @@ function checkerCalls(loaded: LoadedCatalog, pair: ValuePair): boolean {
   const writer = entry?.versions[pair.writerVersion - 1]?.node;
   const reader = entry?.versions[pair.readerVersion - 1]?.node;
   if (!writer || !reader) throw new Error(`${pair.id}: versions missing from the loaded catalog`);
-  return compareSchemas(reader, [writer], 'BACKWARD').problems.length === 0;
+  return compareSchemas(reader, [writer], 'BACKWARD').findings.length === 0;
 }
 
 function seedOf(id: string): number {

@@ -1,4 +1,4 @@
-import type { Finding, Resolve } from '../finding.ts';
+import type { Incompatibility, Resolve } from '../incompatibility.ts';
 import type { ArrayNode, MapNode } from '../schema-node.ts';
 
 export function checkArray(
@@ -6,7 +6,7 @@ export function checkArray(
   writer: ArrayNode,
   path: readonly string[],
   resolve: Resolve,
-): Finding[] {
+): Incompatibility[] {
   return resolve(reader.items, writer.items, [...path, '[]']);
 }
 
@@ -15,6 +15,6 @@ export function checkMap(
   writer: MapNode,
   path: readonly string[],
   resolve: Resolve,
-): Finding[] {
+): Incompatibility[] {
   return resolve(reader.values, writer.values, [...path, '{}']);
 }

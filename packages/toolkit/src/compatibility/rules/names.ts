@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.ts';
+import type { Incompatibility } from '../incompatibility.ts';
 import type { EnumNode, FixedNode, RecordNode } from '../schema-node.ts';
 
 type NamedNode = RecordNode | EnumNode | FixedNode;
@@ -8,6 +8,6 @@ export function namesMatch(reader: NamedNode, writer: NamedNode): boolean {
   return reader.name === writer.name || reader.aliases.includes(writer.fullName);
 }
 
-export function checkNames(reader: NamedNode, writer: NamedNode, path: readonly string[]): Finding[] {
+export function checkNames(reader: NamedNode, writer: NamedNode, path: readonly string[]): Incompatibility[] {
   return namesMatch(reader, writer) ? [] : [{ type: 'NAME_MISMATCH', path, reader, writer }];
 }

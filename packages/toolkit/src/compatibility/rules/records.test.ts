@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath } from '../finding.ts';
+import { formatPath } from '../incompatibility.ts';
 import { parseSchema } from '../parse-schema.ts';
 import { resolveReaderWriter } from '../resolve-reader-writer.ts';
 import { record, type TestField } from '../test-schemas.ts';

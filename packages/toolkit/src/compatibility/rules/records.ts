@@ -1,5 +1,5 @@
 import { ContractError } from '../../errors.ts';
-import type { Finding, Resolve } from '../finding.ts';
+import type { Incompatibility, Resolve } from '../incompatibility.ts';
 import type { FieldNode, RecordNode } from '../schema-node.ts';
 import { checkNames } from './names.ts';
 
@@ -9,7 +9,7 @@ export function checkRecord(
   writer: RecordNode,
   path: readonly string[],
   resolve: Resolve,
-): Finding[] {
+): Incompatibility[] {
   const findings = checkNames(reader, writer, path);
   for (const field of reader.fields) {
     const fieldPath = [...path, field.name];

@@ -1,4 +1,4 @@
-import type { Finding, Resolve } from '../finding.ts';
+import type { Incompatibility, Resolve } from '../incompatibility.ts';
 import type { SchemaNode, UnionNode } from '../schema-node.ts';
 import { namesMatch } from './names.ts';
 
@@ -26,7 +26,7 @@ export function checkReaderUnion(
   path: readonly string[],
   resolve: Resolve,
 ) {
-  let closest: Finding[] | undefined;
+  let closest: Incompatibility[] | undefined;
   for (const branch of reader.branches) {
     const findings = resolve(branch, writer, path);
     if (findings.length === 0) return [];

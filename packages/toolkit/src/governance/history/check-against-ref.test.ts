@@ -45,12 +45,12 @@ function publishedCatalog() {
   git('tag', 'base');
   const check = () => checkAgainstRef({ schemasDir, ref: 'base' });
   const summary = () =>
-    check().map(({ rule, severity, line, column, file }) => ({
-      rule,
+    check().map(({ ruleId, severity, location }) => ({
+      rule: ruleId,
       severity,
-      line,
-      column,
-      file: file.slice(schemasDir.length + 1),
+      line: location?.line,
+      column: location?.column,
+      file: location?.file.slice(schemasDir.length + 1),
     }));
   return { schemasDir, subject, write, git, check, summary };
 }
@@ -82,11 +82,9 @@ describe('checkAgainstRef: what a git ref published is immutable', () => {
     catalog.write('v1.avsc', v1.replace('"Id of the new user."', '"The user id."'));
     const [finding] = catalog.check();
     expect(finding).toMatchObject({
-      source: 'history',
-      rule: 'published-version-changed',
+      ruleId: 'published-version-changed',
       severity: 'error',
-      line: 7,
-      column: 43,
+      location: { line: 7, column: 43 },
       message:
         'catalog/schemas/user_register-value/v1.avsc is published at base and was edited: ' +
         'fields[0].doc: "Id of the new user." → "The user id."',
@@ -123,10 +121,9 @@ describe('checkAgainstRef: what a git ref published is immutable', () => {
     catalog.write('subject.json', subjectJson('BACKWARD'));
     const [finding] = catalog.check();
     expect(finding).toMatchObject({
-      rule: 'compatibility-loosened',
+      ruleId: 'compatibility-loosened',
       severity: 'warning',
-      line: 3,
-      column: 3,
+      location: { line: 3, column: 3 },
     });
     expect(finding?.message).toBe(
       'compatibility level loosened from FULL_TRANSITIVE (at base) to BACKWARD: changes FULL_TRANSITIVE refused are now accepted',
@@ -167,7 +164,7 @@ describe('checkAgainstRef: what a git ref published is immutable', () => {
     catalog.git('tag', '-f', 'base');
     catalog.write('v2.references.json', pinned(2));
     const [finding] = catalog.check();
-    expect(finding).toMatchObject({ rule: 'published-version-changed', line: 5, column: 5 });
+    expect(finding).toMatchObject({ ruleId: 'published-version-changed', location: { line: 5, column: 5 } });
     expect(finding?.message).toMatch(
       /v2\.references\.json is published at base and was edited: \[0\]\.version: 1 → 2$/,
     );
@@ -186,7 +183,12 @@ describe('checkAgainstRef: what a git ref published is immutable', () => {
       topics({ doc: 'documented later: fine', strategy: 'TopicRecordNameStrategy', key: { type: 'avro' } }),
     );
     expect(
-      catalog.check().map(({ rule, line, column, message }) => ({ rule, line, column, message })),
+      catalog.check().map(({ ruleId, location, message }) => ({
+        rule: ruleId,
+        line: location?.line,
+        column: location?.column,
+        message,
+      })),
     ).toEqual([
       {
         rule: 'published-topic-changed',

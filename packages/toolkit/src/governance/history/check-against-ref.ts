@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GovernanceFinding } from '../finding.ts';
+import type { Finding } from '../../findings/finding.ts';
 import { blobIdOf, listFilesAt, readBlobs, resolveCommit } from './git.ts';
 import { judgePublishedChanges, type PublishedChange } from './judge-published-changes.ts';
 
@@ -14,13 +14,7 @@ const PUBLISHED = /^topics\.json$|(^|\/)(subject\.json|[^/]+\.avsc|v[1-9][0-9]*\
  * Compares the schemas folder with what `ref` published (`git ls-tree`, one `git cat-file --batch`): files whose
  * blob id matches the working tree are skipped unread. Throws GitHistoryError for an unknown ref.
  */
-export function checkAgainstRef({
-  schemasDir,
-  ref,
-}: {
-  schemasDir: string;
-  ref: string;
-}): GovernanceFinding[] {
+export function checkAgainstRef({ schemasDir, ref }: { schemasDir: string; ref: string }): Finding[] {
   const commit = resolveCommit(schemasDir, ref);
   const differing: Array<{ path: string; repoPath: string; blob: string; after: string | undefined }> = [];
   for (const { path, repoPath, blob } of listFilesAt(schemasDir, commit)) {

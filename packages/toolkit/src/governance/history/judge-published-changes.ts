@@ -2,7 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import type { JSONPath } from 'jsonc-parser';
 import { TOPICS_FILE } from '../../catalog/read-catalog-folder.ts';
 import { type CompatibilityLevel, isCompatibilityLevel } from '../../compatibility-level.ts';
-import { type GovernanceFinding, startOf } from '../finding.ts';
+import { type Finding, findingOf, startOf } from '../../findings/finding.ts';
 import type { RuleInfo } from '../lint/rule.ts';
 import { sourcePositions } from '../positions/source-positions.ts';
 import { isObject } from '../schema-walk.ts';
@@ -29,35 +29,30 @@ export const historyRules = {
     rationale:
       'the registry, the events in the topic and every consumer build hold the published text; an edit forks them',
     fix: 'restore the file from the ref and make the change in a new version file',
-    severity: 'error',
   },
   deleted: {
     id: 'published-version-deleted',
     rationale:
       'a deleted version is still in the registry and in the topic: the repository would stop describing them',
     fix: 'restore the file from the ref',
-    severity: 'error',
   },
   subjectDeleted: {
     id: 'published-subject-deleted',
     rationale:
       'its events stay in the topic and its versions in the registry; retiring a subject is a decision, not a deletion',
     fix: 'restore the subject folder from the ref',
-    severity: 'error',
   },
   topicChanged: {
     id: 'published-topic-changed',
     rationale:
       "a topic's subject-name strategy and key type decide which subjects its events are registered under and which partition they go to: existing events and consumers keep the old ones",
     fix: 'restore the topic declaration; a new strategy or key type means a new topic and a migration',
-    severity: 'error',
   },
   loosened: {
     id: 'compatibility-loosened',
     rationale:
       'a looser level silently accepts changes the current producers and consumers were promised would be refused',
     fix: 'keep the stricter level unless every producer and consumer agreed',
-    severity: 'warning',
   },
 } as const satisfies Record<string, RuleInfo>;
 
@@ -69,13 +64,13 @@ export const historyRules = {
 export function judgePublishedChanges(
   changes: readonly PublishedChange[],
   { schemasDir, ref }: { schemasDir: string; ref: string },
-): GovernanceFinding[] {
+): Finding[] {
   const deletedSubjects = new Set(
     changes
       .filter((change) => change.after === undefined && basename(change.path) === 'subject.json')
       .map((change) => dirname(change.path)),
   );
-  const findings: GovernanceFinding[] = [];
+  const findings: Finding[] = [];
   for (const change of changes) {
     const file = join(schemasDir, change.path);
     // A subject's folder, wherever the catalog nests it (shared types may live a level deeper).
@@ -83,14 +78,13 @@ export function judgePublishedChanges(
     if (change.path === TOPICS_FILE) findings.push(...judgeTopicsChange(change, file, ref));
     else if (basename(change.path) === 'subject.json') {
       if (change.after === undefined) {
-        findings.push({
-          source: 'history',
-          rule: historyRules.subjectDeleted.id,
-          severity: historyRules.subjectDeleted.severity,
-          message: `subject ${subject} exists at ${ref} and was deleted: its events are in the topic and its versions in the registry`,
-          fix: `restore ${subject}/ (a subject is retired by its producers and consumers stopping, not by deleting its history)`,
-          ...startOf(file),
-        });
+        findings.push(
+          findingOf(historyRules.subjectDeleted.id, {
+            message: `subject ${subject} exists at ${ref} and was deleted: its events are in the topic and its versions in the registry`,
+            fix: `restore ${subject}/ (a subject is retired by its producers and consumers stopping, not by deleting its history)`,
+            location: startOf(file),
+          }),
+        );
       } else findings.push(...judgeLevelChange(change, file, ref));
     } else if (!deletedSubjects.has(subject)) {
       const finding = judgeVersionChange(change, file, ref);
@@ -100,35 +94,24 @@ export function judgePublishedChanges(
   return findings;
 }
 
-function judgeVersionChange(
-  change: PublishedChange,
-  file: string,
-  ref: string,
-): GovernanceFinding | undefined {
+function judgeVersionChange(change: PublishedChange, file: string, ref: string): Finding | undefined {
   if (change.after === undefined) {
-    return {
-      source: 'history',
-      rule: historyRules.deleted.id,
-      severity: historyRules.deleted.severity,
+    return findingOf(historyRules.deleted.id, {
       message: `${change.repoPath} is published at ${ref} and was deleted`,
       fix: `restore it with \`git checkout ${ref} -- ${change.repoPath}\`: readers and the registry still know that version`,
-      ...startOf(file),
-    };
+      location: startOf(file),
+    });
   }
   const differences = semanticDifferences(change.before, change.after);
   if (differences.length === 0) return undefined;
   const shown = differences.slice(0, SHOWN_CHANGES).map((difference) => difference.description);
   if (differences.length > SHOWN_CHANGES) shown.push(`and ${differences.length - SHOWN_CHANGES} more`);
   const first = differences[0]?.path ?? [];
-  return {
-    source: 'history',
-    rule: historyRules.changed.id,
-    severity: historyRules.changed.severity,
+  return findingOf(historyRules.changed.id, {
     message: `${change.repoPath} is published at ${ref} and was edited: ${shown.join('; ')}`,
     fix: `restore it (\`git checkout ${ref} -- ${change.repoPath}\`) and make the change in a new version file`,
-    file,
-    ...sourcePositions(change.after)(first),
-  };
+    location: { file, ...sourcePositions(change.after)(first) },
+  });
 }
 
 /** JSON differences, or one whole-document difference when either side is not JSON. */
@@ -140,20 +123,16 @@ function semanticDifferences(before: string, after: string) {
   }
 }
 
-function judgeLevelChange(change: PublishedChange, file: string, ref: string): GovernanceFinding[] {
+function judgeLevelChange(change: PublishedChange, file: string, ref: string): Finding[] {
   const before = levelIn(change.before);
   const after = levelIn(change.after ?? '');
   if (!before || !after || !isLooser(after, before)) return [];
   return [
-    {
-      source: 'history',
-      rule: historyRules.loosened.id,
-      severity: historyRules.loosened.severity,
+    findingOf(historyRules.loosened.id, {
       message: `compatibility level loosened from ${before} (at ${ref}) to ${after}: changes ${before} refused are now accepted`,
       fix: `keep ${before} unless every producer and consumer agreed to the looser level`,
-      file,
-      ...sourcePositions(change.after ?? '')(['compatibility']),
-    },
+      location: { file, ...sourcePositions(change.after ?? '')(['compatibility']) },
+    }),
   ];
 }
 
@@ -167,20 +146,17 @@ function levelIn(text: string): CompatibilityLevel | undefined {
 }
 
 /** Topics of topics.json: one deleted, or its strategy or key type changed, is an error on that entry. */
-function judgeTopicsChange(change: PublishedChange, file: string, ref: string): GovernanceFinding[] {
+function judgeTopicsChange(change: PublishedChange, file: string, ref: string): Finding[] {
   const before = topicsIn(change.before);
   const after = topicsIn(change.after ?? '');
   const at = sourcePositions(change.after ?? '');
-  const finding = (path: JSONPath, message: string): GovernanceFinding => ({
-    source: 'history',
-    rule: historyRules.topicChanged.id,
-    severity: historyRules.topicChanged.severity,
-    message,
-    fix: historyRules.topicChanged.fix,
-    file,
-    ...(change.after === undefined ? startOf(file) : at(path)),
-  });
-  const findings: GovernanceFinding[] = [];
+  const finding = (path: JSONPath, message: string): Finding =>
+    findingOf(historyRules.topicChanged.id, {
+      message,
+      fix: historyRules.topicChanged.fix,
+      location: change.after === undefined ? startOf(file) : { file, ...at(path) },
+    });
+  const findings: Finding[] = [];
   for (const [topic, was] of Object.entries(before)) {
     const now = after[topic];
     if (!now) {

@@ -17,7 +17,7 @@ function lint(fieldExtra: Record<string, unknown>) {
   };
   const text = JSON.stringify(schema, null, 2);
   return lintSchema({ schema, text, file: 'v2.avsc', role: 'value', config }).map(
-    ({ rule, severity, line }) => ({ rule, severity, line }),
+    ({ ruleId, severity, location }) => ({ rule: ruleId, severity, line: location?.line }),
   );
 }
 

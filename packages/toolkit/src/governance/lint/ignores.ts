@@ -1,4 +1,5 @@
 import type { JSONPath } from 'jsonc-parser';
+import type { RuleId } from '../../findings/rules.ts';
 import { isObject, type SchemaWalk } from '../schema-walk.ts';
 import type { RuleInfo, Violation } from './rule.ts';
 
@@ -10,19 +11,16 @@ export const ignoreRules = {
     id: 'lint-ignore-reason',
     rationale: 'an exception nobody explained cannot be reviewed or ever removed',
     fix: `write the ignore as \`"${IGNORE_KEY}": {"rule-id": "why this field is an exception"}\``,
-    severity: 'error',
   },
   unknownRule: {
     id: 'lint-ignore-unknown-rule',
     rationale: 'a misspelt rule id silently ignores nothing while looking like an accepted exception',
     fix: 'use a rule id listed in the toolkit README',
-    severity: 'error',
   },
   unused: {
     id: 'lint-ignore-unused',
     rationale: 'an ignore that suppresses nothing is stale and hides the next real finding at that place',
     fix: 'remove the ignore',
-    severity: 'warning',
   },
 } as const satisfies Record<string, RuleInfo>;
 
@@ -38,23 +36,23 @@ interface Ignore {
 
 export interface IgnoreOutcome {
   /** The violations no explained ignore covers. */
-  kept: Map<string, Violation[]>;
+  kept: Map<RuleId, Violation[]>;
   /** Findings about the ignores themselves, by rule id. */
-  about: Map<string, Violation[]>;
+  about: Map<RuleId, Violation[]>;
 }
 
 /** Drops violations an explained ignore covers and reports ignores without a reason, unknown or unused. */
 export function applyIgnores(
   walk: SchemaWalk,
-  violations: Map<string, Violation[]>,
+  violations: Map<RuleId, Violation[]>,
   knownRules: ReadonlySet<string>,
 ): IgnoreOutcome {
-  const about = new Map<string, Violation[]>(Object.values(ignoreRules).map((rule) => [rule.id, []]));
+  const about = new Map<RuleId, Violation[]>(Object.values(ignoreRules).map((rule) => [rule.id, []]));
   const report = (rule: RuleInfo, violation: Violation) => about.get(rule.id)?.push(violation);
   const ignores = collectIgnores(walk, (path) =>
     report(ignoreRules.reason, { path, message: `\`${IGNORE_KEY}\` must map rule ids to reasons` }),
   );
-  const kept = new Map<string, Violation[]>();
+  const kept = new Map<RuleId, Violation[]>();
   for (const [rule, found] of violations) {
     kept.set(
       rule,

@@ -22,31 +22,41 @@ describe('parseLintConfig', () => {
     const text =
       '{\n  "rules": {\n    "doc-requird": "off",\n    "enum-default": "fatal"\n  },\n  "strict": true\n}\n';
     const { findings } = parseLintConfig(text, 'schemas/lint.json');
-    expect(
-      findings.map(({ rule, message, file, line, column }) => ({ rule, message, file, line, column })),
-    ).toEqual([
-      { rule: 'lint-config', message: 'unknown key "strict"', file: 'schemas/lint.json', line: 6, column: 3 },
-      {
-        rule: 'lint-config',
-        message: 'unknown rule "doc-requird"',
-        file: 'schemas/lint.json',
-        line: 3,
-        column: 5,
-      },
-      {
-        rule: 'lint-config',
-        message: '"enum-default" must be "error", "warning" or "off"',
-        file: 'schemas/lint.json',
-        line: 4,
-        column: 5,
-      },
-    ]);
+    expect(findings.map(({ ruleId, message, location }) => ({ rule: ruleId, message, ...location }))).toEqual(
+      [
+        {
+          rule: 'lint-config',
+          message: 'unknown key "strict"',
+          file: 'schemas/lint.json',
+          line: 6,
+          column: 3,
+        },
+        {
+          rule: 'lint-config',
+          message: 'unknown rule "doc-requird"',
+          file: 'schemas/lint.json',
+          line: 3,
+          column: 5,
+        },
+        {
+          rule: 'lint-config',
+          message: '"enum-default" must be "error", "warning" or "off"',
+          file: 'schemas/lint.json',
+          line: 4,
+          column: 5,
+        },
+      ],
+    );
   });
 
   it('reports text that is not JSON at the start of the file', () => {
     const { findings } = parseLintConfig('{ "rules": ', 'lint.json');
     expect(findings).toMatchObject([
-      { rule: 'lint-config', line: 1, column: 1, message: expect.stringMatching(/not valid JSON/) },
+      {
+        ruleId: 'lint-config',
+        location: { line: 1, column: 1 },
+        message: expect.stringMatching(/not valid JSON/),
+      },
     ]);
   });
 });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JSONPath } from 'jsonc-parser';
-import { type GovernanceFinding, type Severity, startOf } from '../finding.ts';
+import { type Finding, findingOf, startOf } from '../../findings/finding.ts';
+import { isRuleId, type RuleId, type Severity } from '../../findings/rules.ts';
 import { sourcePositions } from '../positions/source-positions.ts';
 import { isObject } from '../schema-walk.ts';
 import { ruleIds } from './all-rules.ts';
@@ -15,13 +16,13 @@ export interface LintConfig {
   /** Namespace prefixes the catalog owns (`events` allows `events` and `events.user`). */
   namespaces: readonly string[];
   /** Overrides of each rule's default severity. */
-  rules: ReadonlyMap<string, RuleSetting>;
+  rules: ReadonlyMap<RuleId, RuleSetting>;
 }
 
 export interface LoadedLintConfig {
   config: LintConfig;
   /** Problems in lint.json itself, with their position in it. */
-  findings: GovernanceFinding[];
+  findings: Finding[];
 }
 
 const SETTINGS = new Set<string>(['error', 'warning', 'off']);
@@ -35,32 +36,23 @@ export function loadLintConfig(schemasDir: string): LoadedLintConfig {
 }
 
 export function parseLintConfig(text: string, file: string): LoadedLintConfig {
-  const findings: GovernanceFinding[] = [];
+  const findings: Finding[] = [];
   const at = sourcePositions(text);
   const problem = (path: JSONPath, message: string, fix: string) =>
-    findings.push({
-      source: 'lint',
-      rule: 'lint-config',
-      severity: 'error',
-      message,
-      fix,
-      file,
-      ...at(path),
-    });
-  const rules = new Map<string, RuleSetting>();
+    findings.push(findingOf('lint-config', { message, fix, location: { file, ...at(path) } }));
+  const rules = new Map<RuleId, RuleSetting>();
   const namespaces: string[] = [];
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    findings.push({
-      source: 'lint',
-      rule: 'lint-config',
-      severity: 'error',
-      message: `${LINT_CONFIG_FILE} is not valid JSON: ${(error as Error).message}`,
-      fix: 'fix the JSON syntax',
-      ...startOf(file),
-    });
+    findings.push(
+      findingOf('lint-config', {
+        message: `${LINT_CONFIG_FILE} is not valid JSON: ${(error as Error).message}`,
+        fix: 'fix the JSON syntax',
+        location: startOf(file),
+      }),
+    );
     return { config: { namespaces, rules }, findings };
   }
   if (!isObject(json)) {
@@ -87,7 +79,7 @@ export function parseLintConfig(text: string, file: string): LoadedLintConfig {
     return { config: { namespaces, rules }, findings };
   }
   for (const [rule, setting] of Object.entries(settings)) {
-    if (!ruleIds.has(rule))
+    if (!isRuleId(rule) || !ruleIds.has(rule))
       problem(['rules', rule], `unknown rule "${rule}"`, 'use a rule id listed in the toolkit README');
     else if (typeof setting !== 'string' || !SETTINGS.has(setting))
       problem(['rules', rule], `"${rule}" must be "error", "warning" or "off"`, 'set one of the three');

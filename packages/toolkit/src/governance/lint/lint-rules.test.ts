@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SubjectRole } from '../../catalog/catalog.ts';
-import { historyRules } from '../history/judge-published-changes.ts';
-import { allRules, schemaRules } from './all-rules.ts';
+import { schemaRules } from './all-rules.ts';
 import type { LintConfig } from './lint-config.ts';
 import { lintSchema } from './lint-schema.ts';
 
@@ -13,7 +11,7 @@ function rulesBroken(schema: unknown, role: SubjectRole = 'value', previous?: un
   const text = JSON.stringify(schema, null, 2);
   return [
     ...new Set(
-      lintSchema({ schema, text, file: 'v2.avsc', role, config, previous }).map((finding) => finding.rule),
+      lintSchema({ schema, text, file: 'v2.avsc', role, config, previous }).map((finding) => finding.ruleId),
     ),
   ];
 }
@@ -143,12 +141,6 @@ describe('lint rules', () => {
     });
   }
 
-  it('are all listed in the toolkit README, with the history rules', () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    for (const rule of [...allRules, ...Object.values(historyRules)])
-      expect(readme).toMatch(new RegExp(`^\\| \`${rule.id}\` +\\|`, 'm'));
-  });
-
   it('states a rationale and a fix for every rule', () => {
     for (const rule of schemaRules) {
       expect(rule.rationale.length, rule.id).toBeGreaterThan(20);
@@ -173,7 +165,7 @@ describe('lint rules', () => {
       role: 'value',
       config,
     });
-    expect(findings.map((finding) => `${finding.rule}: ${finding.message}`)).toEqual(
+    expect(findings.map((finding) => `${finding.ruleId}: ${finding.message}`)).toEqual(
       expect.arrayContaining([
         'doc-required: record `events.user.Address` has no doc',
         'optional-null-default: optional field `UserRegistered.nick` has no default, not null',
@@ -233,7 +225,7 @@ describe('rules that judge the change from the version before', () => {
       role: 'value',
       config,
       previous,
-    }).map((f) => `${f.rule}: ${f.message}`);
+    }).map((f) => `${f.ruleId}: ${f.message}`);
 
   it('warns that a date field that became timestamp-millis reads its old days as milliseconds', () => {
     const before = event([field('shippedOn', { type: 'int', logicalType: 'date' })]);

@@ -1,5 +1,6 @@
 import type { SubjectRole } from '../../catalog/catalog.ts';
-import type { GovernanceFinding } from '../finding.ts';
+import type { Finding, Location } from '../../findings/finding.ts';
+import { type RuleId, rules } from '../../findings/rules.ts';
 import { sourcePositions } from '../positions/source-positions.ts';
 import { walkSchema } from '../schema-walk.ts';
 import { allRules, ruleIds, schemaRules } from './all-rules.ts';
@@ -19,26 +20,26 @@ export interface LintInput {
   previous?: unknown;
 }
 
-const rulesById = new Map<string, RuleInfo>(allRules.map((rule) => [rule.id, rule]));
+const rulesById = new Map<RuleId, RuleInfo>(allRules.map((rule) => [rule.id, rule]));
 
 /** Every lint finding of one schema, after lint.json settings and the schema's own `x-lint-ignore`s. */
-export function lintSchema({ schema, text, file, role, config, previous }: LintInput): GovernanceFinding[] {
+export function lintSchema({ schema, text, file, role, config, previous }: LintInput): Finding[] {
   const walk = walkSchema(schema);
   const target = { schema, walk, role, namespaces: config.namespaces, previous };
-  const violations = new Map<string, Violation[]>();
+  const violations = new Map<RuleId, Violation[]>();
   for (const rule of schemaRules) {
     if (config.rules.get(rule.id) !== 'off') violations.set(rule.id, rule.check(target));
   }
   const { kept, about } = applyIgnores(walk, violations, ruleIds);
   const at = sourcePositions(text);
-  const findings: GovernanceFinding[] = [];
+  const findings: (Finding & { location: Location })[] = [];
   for (const [id, found] of [...kept, ...about]) {
     const rule = rulesById.get(id);
-    const severity = config.rules.get(id) ?? rule?.severity;
-    if (!rule || !severity || severity === 'off') continue;
+    const severity = config.rules.get(id) ?? rules[id].severity;
+    if (!rule || severity === 'off') continue;
     for (const { path, message } of found) {
-      findings.push({ source: 'lint', rule: id, severity, message, fix: rule.fix, file, ...at(path) });
+      findings.push({ ruleId: id, severity, message, fix: rule.fix, location: { file, ...at(path) } });
     }
   }
-  return findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return findings.sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
 }

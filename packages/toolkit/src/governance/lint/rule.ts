@@ -1,18 +1,16 @@
 import type { JSONPath } from 'jsonc-parser';
 import type { SubjectRole } from '../../catalog/catalog.ts';
-import type { Severity } from '../finding.ts';
+import type { RuleId } from '../../findings/rules.ts';
 import { type FieldVisit, isObject, type SchemaWalk, type TypeVisit } from '../schema-walk.ts';
 
-/** What the README lists for each rule. */
+/** What the README lists for each rule beside its id (its severity and summary: findings/rules.ts). */
 export interface RuleInfo {
   /** Stable: used in lint.json, in `x-lint-ignore` and in every output format. */
-  id: string;
+  id: RuleId;
   /** Why a reviewer wants it, in one line. */
   rationale: string;
   /** How to satisfy it, in one line. */
   fix: string;
-  /** Used unless lint.json says otherwise. */
-  severity: Severity;
 }
 
 /** The newest version of one subject, as the rules see it. */

@@ -10,7 +10,6 @@ export const docRequired: LintRule = {
   rationale:
     'producers and consumers are different teams: the schema is the only place the meaning of a field is written down',
   fix: 'add a `doc` saying what it means, its unit or format, and when it is null',
-  severity: 'error',
   check({ walk }) {
     const violations: Violation[] = [];
     for (const visit of walk.types) {

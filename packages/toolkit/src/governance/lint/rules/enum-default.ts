@@ -6,7 +6,6 @@ export const enumDefault: LintRule = {
   rationale:
     'a reader meets a symbol it does not know as an error unless its enum has a `default`: without one, adding a symbol is never forward compatible',
   fix: 'add `"default": "<SYMBOL>"` naming a symbol that means "unknown" or "other"',
-  severity: 'error',
   check({ walk }) {
     return walk.types
       .filter((visit) => visit.named && (visit.type as { type?: unknown }).type === 'enum')

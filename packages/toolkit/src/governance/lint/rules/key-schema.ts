@@ -12,7 +12,6 @@ export const keySchemaPrimitive: LintRule = {
   rationale:
     'Kafka partitions by the key bytes: unions, maps, arrays and nested types let one logical key take several encodings, which breaks per-key ordering',
   fix: 'make the key a primitive (string, long, uuid, ...) or a record whose fields are primitives',
-  severity: 'error',
   check({ schema, walk, role }) {
     if (role !== 'key' || isPrimitive(schema)) return [];
     if (!isObject(schema) || schema.type !== 'record')

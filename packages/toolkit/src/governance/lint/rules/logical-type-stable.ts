@@ -20,7 +20,6 @@ export const logicalTypeStable: LintRule = {
   rationale:
     'schema resolution ignores logical types: a field that goes from `date` (days) to `timestamp-millis` is promoted int → long, and every value written before is read as milliseconds, silently another instant',
   fix: 'keep the logical type (and decimal scale) of a field; for a new unit add a new field and stop writing the old one',
-  severity: 'warning',
   check({ walk, previous }) {
     if (previous === undefined) return [];
     const before = fieldsByName(walkSchema(previous).fields);

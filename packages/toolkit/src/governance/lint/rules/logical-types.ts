@@ -26,7 +26,6 @@ export const logicalTypeValid: LintRule = {
   rationale:
     'Avro silently ignores an unknown logical type or one on the wrong underlying type, so readers get raw numbers or bytes',
   fix: 'use a logical type the Avro specification defines, on its underlying type (timestamp-millis on long, date on int, ...)',
-  severity: 'error',
   check({ walk }) {
     const violations: Violation[] = [];
     for (const visit of logicalTypesIn(walk.types)) {
@@ -54,7 +53,6 @@ export const decimalPrecisionScale: LintRule = {
   rationale:
     'an invalid decimal is silently read as plain bytes by Avro; precision and scale are part of the contract for money',
   fix: 'on bytes or fixed, set an integer `precision` ≥ 1 (that the fixed size can hold) and `scale` between 0 and precision',
-  severity: 'error',
   check({ walk }) {
     const violations: Violation[] = [];
     for (const visit of logicalTypesIn(walk.types)) {

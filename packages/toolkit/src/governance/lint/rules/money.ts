@@ -9,7 +9,6 @@ export const moneyUsesDecimal: LintRule = {
   id: 'money-uses-decimal',
   rationale: 'float and double cannot hold 0.10 exactly; amounts summed by consumers drift by cents',
   fix: 'use `{"type": "bytes", "logicalType": "decimal", "precision": 12, "scale": 2}` (or a long of minor units)',
-  severity: 'warning',
   check({ walk }) {
     return walk.fields
       .filter((field) => MONEY_NAME.test(field.name))

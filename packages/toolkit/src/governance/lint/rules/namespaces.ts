@@ -6,7 +6,6 @@ export const namespaceRequired: LintRule = {
   rationale:
     'the full name is the identity of a type for schema resolution and references; without a namespace two teams collide',
   fix: 'give the top-level type a `namespace` (nested types inherit it)',
-  severity: 'error',
   check({ walk }) {
     return walk.types
       .filter((visit) => visit.named && visit.named.namespace === '')
@@ -19,7 +18,6 @@ export const namespacePrefix: LintRule = {
   rationale:
     'the catalog owns its namespaces (lint.json `namespaces`); a type outside them was copied or misplaced',
   fix: 'use a namespace under one of the prefixes lint.json declares, or declare the new prefix there',
-  severity: 'error',
   check({ walk, namespaces }) {
     if (namespaces.length === 0) return [];
     const allowed = (namespace: string) =>

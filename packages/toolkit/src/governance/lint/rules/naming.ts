@@ -10,7 +10,6 @@ export const typeNamePascalCase: LintRule = {
   rationale:
     'generated types in every language are named after the Avro name; one convention reads as one catalog',
   fix: 'name records, enums and fixed types in PascalCase (`UserRegistered`), with an alias if already published',
-  severity: 'error',
   check({ walk }) {
     return walk.types
       .filter((visit) => visit.named && !PASCAL_CASE.test(visit.named.name))
@@ -23,7 +22,6 @@ export const fieldNameCamelCase: LintRule = {
   rationale:
     'fields become properties in generated code; mixed styles make every consumer guess the spelling',
   fix: 'name fields in camelCase (`registeredAt`); renaming a published field needs an alias',
-  severity: 'error',
   check({ walk }) {
     return walk.fields
       .filter((field) => !CAMEL_CASE.test(field.name))
@@ -36,7 +34,6 @@ export const enumSymbolUpperSnake: LintRule = {
   rationale:
     'symbols are constants in every generated language; UPPER_SNAKE keeps them apart from names and values',
   fix: 'spell enum symbols in UPPER_SNAKE_CASE (`EMAIL_VERIFIED`)',
-  severity: 'error',
   check({ walk }) {
     const violations: Violation[] = [];
     for (const visit of walk.types) {

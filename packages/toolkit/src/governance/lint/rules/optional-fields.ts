@@ -6,7 +6,6 @@ export const optionalNullDefault: LintRule = {
   rationale:
     'an optional field is `["null", T]` with `default: null`: only then can it be added and removed under every level',
   fix: 'put `"null"` first in the union and set `"default": null`',
-  severity: 'error',
   check({ walk }) {
     const violations: Violation[] = [];
     for (const field of walk.fields) {

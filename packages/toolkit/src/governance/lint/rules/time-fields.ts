@@ -20,7 +20,6 @@ export const timeLogicalType: LintRule = {
   rationale:
     'a bare long or string says nothing about unit, epoch or zone; a logical type does, and codegen maps it to a date type',
   fix: 'use `{"type": "long", "logicalType": "timestamp-millis"}` (or `date`, `time-millis`, ...) for …At/…Date/…Time',
-  severity: 'error',
   check({ walk }) {
     return walk.fields
       .filter((field) => TIME_LIKE_NAME.test(field.name))

@@ -9,7 +9,6 @@ export const unionDefaultFirstBranch: LintRule = {
   rationale:
     'Avro 1.12 (the registry) takes a union default from any branch, but the Avro specification, avsc (this toolkit’s serde) and older Avro readers only from the first: they refuse the schema',
   fix: 'put the branch of the default first in the union (`["string","null"]` for a string default), or default to the first branch',
-  severity: 'warning',
   check({ walk }) {
     const violations: Violation[] = [];
     for (const field of walk.fields) {

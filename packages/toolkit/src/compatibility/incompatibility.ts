@@ -1,19 +1,11 @@
+import type { AvroIncompatibility } from '../findings/finding.ts';
 import type { FieldNode, SchemaNode } from './schema-node.ts';
-
-/** The incompatibility types of Avro's Java `SchemaCompatibility`, which Confluent's registry runs. */
-export type AvroIncompatibility =
-  | 'NAME_MISMATCH'
-  | 'FIXED_SIZE_MISMATCH'
-  | 'MISSING_ENUM_SYMBOLS'
-  | 'READER_FIELD_MISSING_DEFAULT_VALUE'
-  | 'TYPE_MISMATCH'
-  | 'MISSING_UNION_BRANCH';
 
 /** A field name, `[]` for array items or `{}` for map values. */
 export type PathSegment = string;
 
-/** One reason a reader schema cannot read data written with a writer schema, in reader/writer terms. */
-export interface Finding {
+/** One reason a reader schema cannot read data written with a writer schema, in reader/writer terms (Java's name). */
+export interface Incompatibility {
   type: AvroIncompatibility;
   path: readonly PathSegment[];
   reader: SchemaNode;
@@ -35,4 +27,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 /** Recursive resolution entry point handed to each rule family, so rules recurse through the memo. */
-export type Resolve = (reader: SchemaNode, writer: SchemaNode, path: readonly PathSegment[]) => Finding[];
+export type Resolve = (
+  reader: SchemaNode,
+  writer: SchemaNode,
+  path: readonly PathSegment[],
+) => Incompatibility[];

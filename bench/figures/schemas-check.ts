@@ -58,7 +58,7 @@ function timePureCheck(set: readonly SchemaSetSubject[], runs: number): { coldMs
       });
       if (!result.compatible)
         throw new Error(
-          `checkCompatibility found problems in a compatible set: ${JSON.stringify(result.problems[0])}`,
+          `checkCompatibility found incompatibilities in a compatible set: ${JSON.stringify(result.findings[0])}`,
         );
     }
     return performance.now() - started;

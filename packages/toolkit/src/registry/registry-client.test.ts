@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { topics, type UserRegister } from '../../test/generated/user-catalog/index.ts';
+import { generatedTopics } from '../../test/generated-topics.ts';
 import { createAvroType } from '../avro/create-avro-type.ts';
 import { ContractError } from '../errors.ts';
 import { createSerde } from '../serde/create-serde.ts';
@@ -156,14 +156,15 @@ describe('createRegistryClient against a fake registry', () => {
   });
 });
 
-describe('createSerde on an injected registry client', () => {
+describe('createSerde on an injected registry client', async () => {
+  const topics = await generatedTopics('user-catalog');
   const v1Schema = JSON.parse(
     readFileSync(
       join(import.meta.dirname, '../../test/fixtures/user-catalog/user_register-value/v1.avsc'),
       'utf8',
     ),
   );
-  const event: UserRegister = {
+  const event = {
     userId: '8a4f2c1e-1234-4cde-9abc-0123456789ab',
     email: 'ada@example.com',
     username: 'ada',

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { topics as shopTopics } from '../../test/generated/shop-catalog/index.ts';
-import { topics, type UserRegister } from '../../test/generated/user-catalog/index.ts';
+import { generatedTopics } from '../../test/generated-topics.ts';
 import { shopEvents } from '../../test/shop-events.ts';
 import type { ContractError } from '../errors.ts';
 import { createSerde } from './create-serde.ts';
 
+const topics = await generatedTopics('user-catalog');
 // Nothing listens on this privileged port: every registry call fails as unavailable.
 const offline = createSerde({ topics, registry: { url: 'http://127.0.0.1:4/apis/ccompat/v7' } });
 
-const valid: UserRegister = {
+const valid = {
   userId: '8a4f2c1e-1234-4cde-9abc-0123456789ab',
   email: 'ada@example.com',
   username: 'ada',
@@ -28,7 +29,7 @@ async function failure(promise: Promise<unknown>): Promise<ContractError> {
 describe('createSerde without a registry', () => {
   it('lists every bad field with its path before touching the registry', async () => {
     const bad = { ...valid, userId: 'not-a-uuid', email: 42, registeredAt: 'yesterday', displayName: 7 };
-    const error = await failure(offline.encode('user_register', bad as unknown as UserRegister));
+    const error = await failure(offline.encode('user_register', bad));
     expect(error).toMatchObject({ name: 'ContractError', code: 'INVALID_VALUE', retriable: false });
     expect(error.details).toEqual([
       { path: 'userId', message: 'expected uuid (string), got "not-a-uuid"' },
@@ -40,7 +41,7 @@ describe('createSerde without a registry', () => {
 
   it('reports a missing field by its path', async () => {
     const { email: _email, ...withoutEmail } = valid;
-    const error = await failure(offline.encode('user_register', withoutEmail as UserRegister));
+    const error = await failure(offline.encode('user_register', withoutEmail));
     expect(error.details).toEqual([{ path: 'email', message: 'expected string, got undefined' }]);
   });
 

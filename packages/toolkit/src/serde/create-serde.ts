@@ -5,9 +5,10 @@ import type { TopicDescriptors } from '../topic-descriptor.ts';
 import { type EventOf, type KeyOf, type TopicName, topicDescriptor } from '../topics.ts';
 import { createTopicCodec } from './create-topic-codec.ts';
 import { createKeyCodec, type KeyCodec } from './key-codec.ts';
-import { invalidValue, settled, type WriterIds, writerIdOf } from './subject-codec.ts';
+import { invalidValue, settled } from './subject-codec.ts';
 import type { Decoder, Override, TopicCodec } from './topic-codec.ts';
 import { readSchemaId } from './wire-format.ts';
+import { type WriterIds, writerIdOf } from './writer-id.ts';
 
 export interface SerdeOptions<D extends TopicDescriptors> {
   /** The generated `topics` of a catalog: the serde knows exactly these topics and their types. */

@@ -4,7 +4,7 @@ import type { ContractError } from '../errors.ts';
 import type { TopicNameTopic } from '../topic-descriptor.ts';
 import { createTopicCodec } from './create-topic-codec.ts';
 import { createKeyCodec } from './key-codec.ts';
-import type { WriterIds } from './subject-codec.ts';
+import type { WriterIds } from './writer-id.ts';
 
 // The repros of /shared/repros/runtime: each body is what Avro 1.12's Java writer produced, and each expectation
 // what Java's GenericDatumReader(writer, reader) returned, read here as a consumer does (the writer schema as the

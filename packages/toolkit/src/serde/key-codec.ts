@@ -1,15 +1,9 @@
 import type avsc from 'avsc';
 import { ContractError } from '../errors.ts';
 import type { TopicDescriptor } from '../topic-descriptor.ts';
-import {
-  createSlot,
-  createSubjectCodec,
-  encodeChecked,
-  resolverFor,
-  type WriterIdSlot,
-  type WriterIds,
-} from './subject-codec.ts';
+import { createSubjectCodec, encodeChecked, resolverFor } from './subject-codec.ts';
 import { decodeBody, readSchemaId } from './wire-format.ts';
+import { createSlot, type WriterIdSlot, type WriterIds } from './writer-id.ts';
 
 /** A topic's message key: a plain UTF-8 string, or an Avro record in the wire format under `<topic>-key`. */
 export interface KeyCodec {

@@ -1,15 +1,10 @@
 import type avsc from 'avsc';
 import type { TopicDescriptor } from '../topic-descriptor.ts';
 import { envelopeMethods, envelopeParts, nameOf, unknownEvent } from './multi-event.ts';
-import {
-  createSlot,
-  createSubjectCodec,
-  encodeChecked,
-  resolverFor,
-  type SubjectCodec,
-} from './subject-codec.ts';
+import { createSubjectCodec, encodeChecked, resolverFor, type SubjectCodec } from './subject-codec.ts';
 import type { Decoder, TopicCodec } from './topic-codec.ts';
 import { decodeBody, messageLabel } from './wire-format.ts';
+import { createSlot } from './writer-id.ts';
 
 /** TopicRecordNameStrategy: one subject, and so one writer id, per event type; the writer schema's name says which. */
 export function recordNameTopic(descriptor: TopicDescriptor): TopicCodec {

@@ -1,8 +1,9 @@
 import type avsc from 'avsc';
 import type { EventDescriptor, RegisteredSchema, TopicDescriptor } from '../topic-descriptor.ts';
-import { createSlot, createSubjectCodec, encodeChecked, resolverFor } from './subject-codec.ts';
+import { createSubjectCodec, encodeChecked, resolverFor } from './subject-codec.ts';
 import type { Decoder, Override, TopicCodec } from './topic-codec.ts';
 import { decodeBody, messageLabel } from './wire-format.ts';
+import { createSlot } from './writer-id.ts';
 
 /** TopicNameStrategy with one record: the value is the record itself. */
 export function singleRecordTopic(

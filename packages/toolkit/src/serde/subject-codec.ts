@@ -1,17 +1,9 @@
 import type avsc from 'avsc';
 import { createAvroType } from '../avro/create-avro-type.ts';
 import { ContractError } from '../errors.ts';
-import type { SerdeRegistry } from '../registry/registry-client.ts';
-import type { RegisteredSchema } from '../topic-descriptor.ts';
 import { findInvalidFields } from './validation.ts';
 import { encodeFramed } from './wire-format.ts';
-
-/** A compiled schema as registered under its subject, and its id once looked up. */
-export interface WriterIdSlot {
-  readonly registered: RegisteredSchema;
-  writerId: number | undefined;
-  pendingWriterId: Promise<number> | undefined;
-}
+import { type WriterIdSlot, type WriterIds, writerIdOf } from './writer-id.ts';
 
 /** One compiled record (an event, a key): the type encode writes and decode reads into, and its slot. */
 export interface SubjectCodec {
@@ -22,43 +14,8 @@ export interface SubjectCodec {
   readonly slot: WriterIdSlot;
 }
 
-export function createSlot(registered: RegisteredSchema): WriterIdSlot {
-  return { registered, writerId: undefined, pendingWriterId: undefined };
-}
-
 export function createSubjectCodec(label: string, readerSchema: unknown, slot: WriterIdSlot): SubjectCodec {
   return { label, type: createAvroType(readerSchema), slot };
-}
-
-/** The registry side of a serde: id lookups, writer types and, with autoRegister (dev/test only), registration. */
-export interface WriterIds {
-  lookup: SerdeRegistry;
-  autoRegister: boolean;
-}
-
-async function fetchWriterId(slot: WriterIdSlot, ids: WriterIds): Promise<number> {
-  try {
-    return await ids.lookup.idOf(slot.registered);
-  } catch (error) {
-    if (!(ids.autoRegister && error instanceof ContractError && error.code === 'SCHEMA_NOT_REGISTERED'))
-      throw error;
-    const { subject, schema, references } = slot.registered;
-    return (await ids.lookup.register(subject, schema, references)).id;
-  }
-}
-
-/** The id to frame with; looked up once (concurrent callers share the request), then synchronous. */
-export function writerIdOf(slot: WriterIdSlot, ids: WriterIds): Promise<number> {
-  if (slot.writerId !== undefined) return Promise.resolve(slot.writerId);
-  slot.pendingWriterId ??= fetchWriterId(slot, ids)
-    .then((id) => {
-      slot.writerId = id;
-      return id;
-    })
-    .finally(() => {
-      slot.pendingWriterId = undefined;
-    });
-  return slot.pendingWriterId;
 }
 
 /** INVALID_VALUE listing every bad field of `value` against the codec's type. */

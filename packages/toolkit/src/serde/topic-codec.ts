@@ -1,5 +1,6 @@
 import type avsc from 'avsc';
-import type { SubjectCodec, WriterIdSlot, WriterIds } from './subject-codec.ts';
+import type { SubjectCodec } from './subject-codec.ts';
+import type { WriterIdSlot, WriterIds } from './writer-id.ts';
 
 /** Reads the body of a message whose writer schema id is already known. */
 export type Decoder = (message: Buffer) => unknown;

@@ -2,15 +2,10 @@ import type avsc from 'avsc';
 import { ContractError } from '../errors.ts';
 import type { RegisteredSchema, TopicDescriptor } from '../topic-descriptor.ts';
 import { type Envelope, envelopeMethods, envelopeParts, nameOf, unknownEvent } from './multi-event.ts';
-import {
-  createSlot,
-  createSubjectCodec,
-  encodeChecked,
-  resolverFor,
-  type SubjectCodec,
-} from './subject-codec.ts';
+import { createSubjectCodec, encodeChecked, resolverFor, type SubjectCodec } from './subject-codec.ts';
 import type { Decoder, TopicCodec } from './topic-codec.ts';
 import { decodeBody, messageLabel, readUnionBranch } from './wire-format.ts';
+import { createSlot } from './writer-id.ts';
 
 /** How to read one branch of a writer union: into an event's codec, or not at all (an event type unknown here). */
 type BranchReader =

@@ -14,10 +14,12 @@ describe('loadConfig', () => {
       topicOverrides: {},
       batchSize: 100,
       pollIntervalMs: 1000,
+      leaderPollMs: 1000,
       maxBackoffMs: 1_000,
       sendTimeoutMs: 10_000,
     });
-    expect(config.outboxPruning).toEqual({ retentionMinutes: 60, batchSize: 1_000, intervalMs: 1_000 });
+    expect(config.outboxPartitions).toEqual({ partitionMinutes: 60, retentionMinutes: 60 });
+    expect(config.pruning).toEqual({ batchSize: 1_000, intervalMs: 1_000 });
     expect(config.idempotencyKeyRetentionMinutes).toBe(24 * 60);
     expect(config.databaseQueryTimeoutMs).toBe(15_000);
     expect(config.shutdownTimeoutMs).toBe(15_000);

@@ -14,9 +14,11 @@ export const loadConfig = defineServiceConfig({
     USER_REGISTER_TOPIC: z.string().min(1).optional(),
     OUTBOX_BATCH_SIZE: integer(1, 1000).default(100),
     OUTBOX_POLL_INTERVAL_MS: integer(50).default(1000),
+    OUTBOX_LEADER_POLL_MS: integer(100).default(1000),
     OUTBOX_MAX_BACKOFF_MS: integer(100).default(1_000),
     OUTBOX_SEND_TIMEOUT_MS: integer(1_000).default(10_000),
     OUTBOX_RETENTION_MINUTES: integer(1).default(60),
+    OUTBOX_PARTITION_MINUTES: integer(1, 24 * 60).default(60),
     OUTBOX_PRUNE_BATCH_SIZE: integer(1, 10_000).default(1_000),
     OUTBOX_PRUNE_INTERVAL_MS: integer(10).default(1_000),
     IDEMPOTENCY_KEY_RETENTION_MINUTES: integer(1).default(24 * 60),
@@ -31,11 +33,16 @@ export const loadConfig = defineServiceConfig({
         : { user_register: env.USER_REGISTER_TOPIC }) as Record<string, string>,
       batchSize: env.OUTBOX_BATCH_SIZE,
       pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
+      leaderPollMs: env.OUTBOX_LEADER_POLL_MS,
       maxBackoffMs: env.OUTBOX_MAX_BACKOFF_MS,
       sendTimeoutMs: env.OUTBOX_SEND_TIMEOUT_MS,
     },
-    outboxPruning: {
+    outboxPartitions: {
+      partitionMinutes: env.OUTBOX_PARTITION_MINUTES,
       retentionMinutes: env.OUTBOX_RETENTION_MINUTES,
+    },
+    /** The retention pruner's pace: partition upkeep and expired idempotency keys, one batch each per interval. */
+    pruning: {
       batchSize: env.OUTBOX_PRUNE_BATCH_SIZE,
       intervalMs: env.OUTBOX_PRUNE_INTERVAL_MS,
     },

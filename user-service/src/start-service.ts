@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import {
   createDeploymentRecorder,
   createManifestSource,
@@ -19,15 +20,12 @@ import { createUsers } from './domain/users.ts';
 import { describeServiceContract } from './messaging/contract-surface.ts';
 import { createEventPublisher } from './messaging/event-publisher.ts';
 import { createOutboxEncoder } from './messaging/outbox/encode-outbox-row.ts';
-import { listenForOutboxRows } from './messaging/outbox/outbox-notifications.ts';
+import { maintainOutboxPartitions } from './messaging/outbox/outbox-partitions.ts';
 import { createOutboxRelay } from './messaging/outbox/outbox-relay.ts';
-import {
-  announcePendingRows,
-  countPending,
-  deletePublishedBefore,
-} from './messaging/outbox/outbox-repository.ts';
+import { relayLag } from './messaging/outbox/outbox-repository.ts';
+import { openRelaySession } from './messaging/outbox/relay-session.ts';
 import { createMetrics } from './observability/metrics.ts';
-import { databaseReachable, registryReachable } from './readiness-checks.ts';
+import { databaseReachable, outboxRelayStatus, registryReachable } from './readiness-checks.ts';
 
 /** The same shape in every service: where it listens and how to stop it. */
 export interface RunningService {
@@ -59,6 +57,8 @@ export async function startService(
     logger,
   });
   await migrate({ pool, dir: migrationsDirOf(import.meta.url), logger });
+  // Before the first registration: the partition it lands in must exist.
+  await maintainOutboxPartitions(pool, config.outboxPartitions);
 
   const registry = createRegistryClient(config.registry);
   const serde = createSerde({ registry, autoRegister: config.autoRegisterSchemas });
@@ -69,44 +69,51 @@ export async function startService(
       logger.warn({ err: error }, 'schema registry warm-up failed; the relay will retry'),
     );
 
-  const metrics = createMetrics({ defaultMetrics: true, countBacklog: () => countPending(pool) });
+  const metrics = createMetrics({ defaultMetrics: true, measureLag: () => relayLag(pool) });
   const publisher = createEventPublisher({
     kafka: createKafka(config.kafka, logger),
     sendTimeoutMs: config.outbox.sendTimeoutMs,
   });
-  const wakeups = listenForOutboxRows({
-    connectionString: config.database.connectionString,
-    ...schema,
-    logger,
-  });
+  const instance = `${hostname()}:${process.pid}`;
   const relay = createOutboxRelay({
+    openSession: (onWakeup) =>
+      openRelaySession(
+        {
+          connectionString: config.database.connectionString,
+          ...schema,
+          queryTimeoutMs: config.databaseQueryTimeoutMs,
+          // Idle at most a poll, or a send that times out, between two statements while it leads.
+          idleTimeoutMs: config.outbox.sendTimeoutMs + 2 * config.outbox.pollIntervalMs + 5_000,
+        },
+        onWakeup,
+      ),
     pool,
     publisher,
     encode: createOutboxEncoder({ serde }),
     destinationOf: (topic) => config.outbox.topicOverrides[topic] ?? topic,
-    wakeups,
+    instance,
     logger,
     metrics,
     batchSize: config.outbox.batchSize,
     pollIntervalMs: config.outbox.pollIntervalMs,
+    leaderPollMs: config.outbox.leaderPollMs,
     maxBackoffMs: config.outbox.maxBackoffMs,
   });
 
-  const { retentionMinutes, batchSize, intervalMs } = config.outboxPruning;
   const pruner = createRetentionPruner({
     logger,
-    intervalMs,
+    intervalMs: config.pruning.intervalMs,
     tasks: [
       {
-        name: 'published outbox rows',
-        prune: () => deletePublishedBefore(pool, { retentionMinutes, limit: batchSize }),
+        name: 'outbox partitions',
+        prune: () => maintainOutboxPartitions(pool, config.outboxPartitions),
       },
       {
         name: 'expired idempotency keys',
         prune: () =>
           deleteExpiredKeys(pool, {
             retentionMinutes: config.idempotencyKeyRetentionMinutes,
-            limit: batchSize,
+            limit: config.pruning.batchSize,
           }),
       },
     ],
@@ -135,6 +142,12 @@ export async function startService(
       database: databaseReachable(pool),
       kafka: kafkaReachable(createKafka(config.kafka, logger, { retry: { retries: 0 } })),
       registry: registryReachable(config.registry),
+      relay: outboxRelayStatus(pool, {
+        instance,
+        get leading() {
+          return relay.leading;
+        },
+      }),
     },
     metrics,
     logger,
@@ -149,12 +162,9 @@ export async function startService(
     url: `http://127.0.0.1:${http.port}`,
     port: http.port,
     async stop() {
+      // The relay's lock goes with its session: a standby takes over within OUTBOX_LEADER_POLL_MS.
       await Promise.all([http.close(), relay.stop(), pruner.stop(), deployment.stop()]);
-      // Requests that finished after the relay's last batch left rows: the other instances take them now.
-      await announcePendingRows(pool).catch((error: unknown) =>
-        logger.warn({ err: error }, 'could not announce the outbox rows left behind'),
-      );
-      await Promise.all([publisher.disconnect(), wakeups.close()]);
+      await publisher.disconnect();
       await pool.end();
     },
   };

@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { waitFor } from '@events/test-kit/polling';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TestDatabase } from './helpers/database.ts';
 import { postJson, problemBody, userBody } from './helpers/listen.ts';
@@ -169,12 +171,31 @@ describe('operations endpoints', () => {
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
   });
 
-  it('answers /readyz 200 when the database, Kafka and the registry are reachable', async () => {
+  it('answers /readyz 200 when the database, Kafka and the registry are reachable, with the relay it leads', async () => {
+    await waitFor('the relay leads', async () => {
+      const body = (await (await fetch(`${url}/readyz`)).json()) as {
+        checks: { relay: { leading: boolean } };
+      };
+      return body.checks.relay.leading;
+    });
     const response = await fetch(`${url}/readyz`);
     expect(response.status).toBe(200);
+    const instance = `${hostname()}:${process.pid}`;
     expect(await response.json()).toEqual({
       status: 'ready',
-      checks: { database: 'up', kafka: 'up', registry: 'up' },
+      checks: {
+        database: 'up',
+        kafka: 'up',
+        registry: 'up',
+        relay: {
+          status: 'up',
+          activeRelay: instance,
+          thisInstance: instance,
+          leading: true,
+          lagEvents: expect.any(Number),
+          lagSeconds: expect.any(Number),
+        },
+      },
     });
   });
 
@@ -186,6 +207,8 @@ describe('operations endpoints', () => {
     );
     expect(text).toMatch(/^users_registered_total [1-9]\d*$/m);
     expect(text).toMatch(/^outbox_backlog \d+$/m);
+    expect(text).toMatch(/^outbox_relay_lag_seconds [\d.e-]+$/m);
+    expect(text).toMatch(/^outbox_relay_active 1$/m);
     expect(text).toMatch(/^outbox_events_published_total \d+$/m);
     expect(text).toContain('# TYPE outbox_events_failed_total counter');
     expect(text).toContain('process_cpu_seconds_total');

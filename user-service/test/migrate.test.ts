@@ -25,6 +25,7 @@ describe('migrate', () => {
       '003_outbox-published-index',
       '004_outbox-notify-from-relays',
       '005_idempotency-keys',
+      '006_outbox-append-only',
     ]);
     const { rows } = await db.pool.query<{ table_name: string }>(
       'SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
@@ -33,6 +34,9 @@ describe('migrate', () => {
     expect(rows.map((row) => row.table_name)).toEqual([
       'idempotency_keys',
       'outbox',
+      'outbox_before_006',
+      'outbox_checkpoint',
+      'outbox_parked',
       'pgmigrations',
       'users',
     ]);

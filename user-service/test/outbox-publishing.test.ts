@@ -1,17 +1,13 @@
 import { createSerde, type UserRegister } from '@events/contracts';
 import { waitFor } from '@events/test-kit/polling';
-import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
-import { createOutboxEncoder } from '../src/messaging/outbox/encode-outbox-row.ts';
-import { listenForOutboxRows, type Wakeups } from '../src/messaging/outbox/outbox-notifications.ts';
-import { createOutboxRelay } from '../src/messaging/outbox/outbox-relay.ts';
-import { announcePendingRows } from '../src/messaging/outbox/outbox-repository.ts';
-import { createMetrics } from '../src/observability/metrics.ts';
-import { registerCleanup } from './helpers/cleanup.ts';
-import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { countMessages, defaultPublisher, header, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { relayLag } from '../src/messaging/outbox/outbox-repository.ts';
+import { terminateBackends, testDatabaseUrl, uniqueApplicationName } from './helpers/backends.ts';
+import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
+import { countMessages, header, readTopic, useTestTopic } from './helpers/kafka.ts';
 import { postJson, userBody } from './helpers/listen.ts';
+import { useRelay } from './helpers/relay.ts';
 import { useService } from './helpers/service.ts';
 import { usersIn } from './helpers/users.ts';
 
@@ -57,78 +53,68 @@ describe('publishing registrations', () => {
     expect(header(message, 'event-id')).toBe(rows[0]?.id);
     expect(header(message, 'traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     expect(header(message, 'traceparent')).not.toContain('00f067aa0ba902b7');
-    await waitFor('the outbox row is marked published', async () => {
-      const { rows: marked } = await db.pool.query('SELECT 1 FROM outbox WHERE published_at IS NOT NULL');
-      return marked.length === 1;
-    });
+    await waitFor('the checkpoint passes the event', async () => (await db.unpublished()) === 0);
   });
 });
 
 describe('the relay wake-up', () => {
-  /** A relay whose poll is far longer than any test waits: only a wake-up can make it publish in time. */
-  function idleRelay(db: TestDatabase, topic: string, wakeups?: Wakeups) {
-    const logger = pino({ level: 'silent' });
-    const publisher = defaultPublisher();
-    const relay = createOutboxRelay({
-      pool: db.pool,
-      publisher,
-      encode: createOutboxEncoder({ serde }),
-      destinationOf: () => topic,
-      ...(wakeups === undefined ? {} : { wakeups }),
-      logger,
-      metrics: createMetrics(),
-      batchSize: 10,
-      pollIntervalMs: 300_000,
-      maxBackoffMs: 500,
-    });
-    registerCleanup(async () => {
-      await relay.stop();
-      await publisher.disconnect();
-    });
+  const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+  /** A leader whose poll is far longer than any test waits: only a wake-up can make it publish in time. */
+  async function idleLeader(db: TestDatabase, topic: string) {
+    const { relay } = useRelay(db, topic, { instance: 'leader', pollIntervalMs: 300_000 });
+    relay.start();
+    await waitFor('the relay leads', () => relay.leading);
+    // Let it find the empty outbox and settle into its (long) poll wait.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     return relay;
   }
-  const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-  // Let the relay find the empty outbox and settle into its (long) poll wait first.
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
 
-  it('publishes a row its own process committed at once, without NOTIFY or polling', async () => {
+  it('publishes an event its own process committed at once, without NOTIFY or polling', async () => {
     const db = await useTestDatabase();
-    const relay = idleRelay(db, await useTestTopic());
+    const relay = await idleLeader(db, await useTestTopic());
     const users = usersIn(db, { onEventStored: relay.wake });
-    relay.start();
-    await settle();
     await users.register({ email: 'local@example.com', username: 'local' }, { traceparent });
-    await waitFor('the row is published', async () => (await db.unpublished()) === 0, 30_000);
+    await waitFor('the event is relayed', async () => (await db.unpublished()) === 0, 10_000);
   });
 
-  it('publishes rows another instance announces (NOTIFY), also after the listener lost its connection', async () => {
+  it("publishes an event a standby's process committed: the standby NOTIFYs the leader, also after the leader's session was cut", async () => {
     const db = await useTestDatabase();
-    const logger = pino({ level: 'silent' });
-    const wakeups = listenForOutboxRows({ connectionString: TEST_DATABASE_URL, schema: db.schema, logger });
-    registerCleanup(() => wakeups.close());
-    const relay = idleRelay(db, await useTestTopic(), wakeups);
-    const users = usersIn(db);
-    const drained = async () => (await db.unpublished()) === 0;
-    relay.start();
-    await settle();
+    const topic = await useTestTopic();
+    const app = uniqueApplicationName();
+    const { relay: leader } = useRelay(db, topic, {
+      instance: 'leader',
+      pollIntervalMs: 300_000,
+      connectionString: testDatabaseUrl({ applicationName: app }),
+    });
+    leader.start();
+    await waitFor('the first relay leads', () => leader.leading);
+    const { relay: standby } = useRelay(db, topic, { instance: 'standby' });
+    standby.start();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(standby.leading).toBe(false);
+    const users = usersIn(db, { onEventStored: standby.wake });
     await users.register({ email: 'notify@example.com', username: 'notify' }, { traceparent });
-    await announcePendingRows(db.pool);
-    await waitFor('the first row is published', drained, 30_000);
+    await waitFor('the first event is relayed', async () => (await db.unpublished()) === 0, 10_000);
 
-    const { rowCount } = await db.pool.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-       WHERE application_name = 'user-service-outbox-listener' AND datname = current_database()`,
+    // Its lock goes with the session: whichever relay takes it next must still hear the standby's NOTIFY.
+    expect(await terminateBackends(app)).toBe(1);
+    await waitFor('a relay leads again', async () => (await relayLag(db.pool)).activeRelay !== null);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const next = leader.leading ? standby : leader;
+    await usersIn(db, { onEventStored: next.wake }).register(
+      { email: 'again@example.com', username: 'again' },
+      { traceparent },
     );
-    expect(rowCount).toBeGreaterThan(0);
-    await settle();
-    await users.register({ email: 'again@example.com', username: 'again' }, { traceparent });
-    await announcePendingRows(db.pool);
-    await waitFor('the row written after the reconnect is published', drained, 30_000);
+    await waitFor(
+      'the event written after the cut is relayed',
+      async () => (await db.unpublished()) === 0,
+      10_000,
+    );
   });
 });
 
 describe('two relay instances on one database', () => {
-  it('publish every outbox row exactly once', async () => {
+  it('only the one holding the lock publishes: every event exactly once', async () => {
     const db = await useTestDatabase();
     const topic = await useTestTopic();
     const users = usersIn(db);
@@ -140,32 +126,9 @@ describe('two relay instances on one database', () => {
       );
     }
 
-    const logger = pino({ level: 'silent' });
-    const relays = [1, 2].map(() => {
-      const publisher = defaultPublisher();
-      const metrics = createMetrics();
-      const relay = createOutboxRelay({
-        pool: db.pool,
-        publisher,
-        encode: createOutboxEncoder({ serde }),
-        destinationOf: () => topic,
-        logger,
-        metrics,
-        batchSize: 20,
-        pollIntervalMs: 100,
-        maxBackoffMs: 500,
-      });
-      return { relay, publisher, metrics };
-    });
+    const relays = [1, 2].map((n) => useRelay(db, topic, { instance: `relay-${n}`, batchSize: 20 }));
     for (const { relay } of relays) relay.start();
-    try {
-      await waitFor('the outbox is drained', async () => (await db.unpublished()) === 0);
-    } finally {
-      for (const { relay, publisher } of relays) {
-        await relay.stop();
-        await publisher.disconnect();
-      }
-    }
+    await waitFor('the outbox is relayed', async () => (await db.unpublished()) === 0);
 
     expect(await countMessages(topic)).toBe(total);
     const messages = await readTopic(topic, (received) => received.length >= total);
@@ -177,6 +140,7 @@ describe('two relay instances on one database', () => {
     const published = await Promise.all(
       relays.map(async ({ metrics }) => (await metrics.eventsPublished.get()).values[0]?.value ?? 0),
     );
-    expect(published.reduce((sum, count) => sum + count, 0)).toBe(total);
+    expect([...published].sort((a, b) => a - b)).toEqual([0, total]);
+    expect(relays.filter(({ relay }) => relay.leading)).toHaveLength(1);
   });
 });

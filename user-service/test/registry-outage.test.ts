@@ -1,7 +1,6 @@
 import { waitFor } from '@events/test-kit/polling';
 import { stackPart } from '@events/test-kit/stack-control';
 import { describe, expect, it } from 'vitest';
-import { countPending } from '../src/messaging/outbox/outbox-repository.ts';
 import { useTestDatabase } from './helpers/database.ts';
 import { countMessages, useTestTopic } from './helpers/kafka.ts';
 import { postJson, problemBody } from './helpers/listen.ts';
@@ -11,7 +10,7 @@ describe('a schema registry outage', () => {
   it('does not fail registrations, even from a cold start, and they are published once it is back', async () => {
     const db = await useTestDatabase();
     const topic = await useTestTopic();
-    const pending = () => countPending(db.pool);
+    const pending = () => db.unpublished();
 
     await stackPart('down', 'registry');
     // Started while the registry is down: its serde has never looked up a schema id.

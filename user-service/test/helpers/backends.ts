@@ -13,7 +13,7 @@ export function uniqueApplicationName(prefix = 'us-conn-test'): string {
 /**
  * TEST_DATABASE_URL with the application name and, optionally, another host/port (a proxy) and a search path.
  * Parameters in the URL win over the service's own application_name, so every connection the service opens
- * (pool, LISTEN) carries the name.
+ * (pool, relay lock session) carries the name.
  */
 export function testDatabaseUrl(options: {
   applicationName: string;
@@ -35,6 +35,8 @@ export interface Backend {
   state: string | null;
   waitEventType: string | null;
   query: string;
+  /** It holds a session-level advisory lock: the outbox relay's lock session while it leads. */
+  holdsAdvisoryLock: boolean;
 }
 
 async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> {
@@ -56,7 +58,10 @@ async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> 
 export function backendsOf(applicationName: string): Promise<Backend[]> {
   return withAdmin(async (admin) => {
     const { rows } = await admin.query<Backend>(
-      `SELECT pid, state, wait_event_type AS "waitEventType", query FROM pg_stat_activity
+      `SELECT pid, state, wait_event_type AS "waitEventType", query,
+              EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted)
+                AS "holdsAdvisoryLock"
+       FROM pg_stat_activity a
        WHERE application_name = $1 AND backend_type = 'client backend'`,
       [applicationName],
     );
@@ -80,4 +85,4 @@ export function terminateBackends(
   });
 }
 
-export const isListener = (backend: Backend) => backend.query.startsWith('LISTEN');
+export const holdsRelayLock = (backend: Backend) => backend.holdsAdvisoryLock;

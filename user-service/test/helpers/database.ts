@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createPool, migrate, migrationsDirOf, type Pool } from '@events/service-platform/postgres';
 import pg from 'pg';
 import { pino } from 'pino';
+import { relayLag } from '../../src/messaging/outbox/outbox-repository.ts';
 import { registerCleanup } from './cleanup.ts';
 
 export const TEST_DATABASE_URL =
@@ -13,7 +14,7 @@ export interface TestDatabase {
   pool: Pool;
   schema: string;
   count(table: 'users' | 'outbox'): Promise<number>;
-  /** Outbox rows not marked published yet (parked ones included). */
+  /** Outbox events committed and not relayed yet (after the relay's checkpoint). */
   unpublished(): Promise<number>;
 }
 
@@ -51,10 +52,7 @@ export async function useTestDatabase({ migrated = true } = {}): Promise<TestDat
       return rows[0]?.n ?? 0;
     },
     async unpublished() {
-      const { rows } = await pool.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
-      );
-      return rows[0]?.n ?? 0;
+      return (await relayLag(pool)).events;
     },
   };
 }

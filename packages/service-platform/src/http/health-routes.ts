@@ -3,12 +3,15 @@ import type { Registry } from 'prom-client';
 import { ServiceError } from '../errors/service-error.ts';
 import { withDeadline } from '../lifecycle/deadline.ts';
 
-/** A dependency probe: resolves when the dependency can take work, rejects (with the reason) otherwise. */
-export type ReadinessCheck = () => Promise<void> | void;
+/**
+ * A dependency probe: resolves when the dependency can take work, rejects (with the reason) otherwise. What it
+ * resolves with, if anything, is shown under its name in the answer (e.g. a relay's lag), instead of `up`.
+ */
+export type ReadinessCheck = () => Promise<unknown> | unknown;
 
 const CHECK_TIMEOUT_MS = 2_000;
 
-const probe = (check: ReadinessCheck): Promise<void> =>
+const probe = (check: ReadinessCheck): Promise<unknown> =>
   withDeadline(Promise.resolve().then(check), CHECK_TIMEOUT_MS, 'readiness check');
 
 /**
@@ -39,7 +42,14 @@ export function healthRoutes(deps: {
         errors: down,
       });
     }
-    res.json({ status: 'ready', checks: Object.fromEntries(entries.map(([name]) => [name, 'up'])) });
+    const shown = (index: number) => {
+      const result = results[index];
+      return result?.status === 'fulfilled' && result.value !== undefined ? result.value : 'up';
+    };
+    res.json({
+      status: 'ready',
+      checks: Object.fromEntries(entries.map(([name], index) => [name, shown(index)])),
+    });
   });
 
   router.get('/metrics', async (_req, res) => {

@@ -1,101 +1,117 @@
-import type { PoolClient, Queryable } from '@events/service-platform/postgres';
-import { escapeLiteral, type QueryResult } from 'pg';
+import type { Queryable } from '@events/service-platform/postgres';
 import type { OutboxRecord } from './outbox-record.ts';
 
+/** Non-leading instances NOTIFY here after a commit; the leading relay LISTENs on its lock session. */
 export const OUTBOX_CHANNEL = 'user_service_outbox';
 
-/** A pending row as the relay reads it; `topic` is not checked against the contracts yet. */
-export interface OutboxRow extends Omit<OutboxRecord, 'topic'> {
+/** Where the relay is in the outbox: the last event it relayed, in (transaction id, position) order. */
+export interface Checkpoint {
+  /** xid8 as text: 64-bit, beyond a JavaScript number's exact range. */
+  xactId: string;
+  position: string;
+}
+
+/** An event as the relay reads it; `topic` is not checked against the contracts yet. */
+export interface OutboxRow extends Omit<OutboxRecord, 'topic'>, Checkpoint {
   topic: string;
+  createdAt: Date;
 }
 
-const CLAIM_PENDING = `SELECT id, topic, aggregate_id::text AS key, payload, headers FROM outbox
-  WHERE published_at IS NULL AND failed_at IS NULL
-  ORDER BY created_at, id`;
+export interface OutboxRead {
+  /** Events every earlier transaction has ended for: none can appear before them any more. */
+  settled: OutboxRow[];
+  /** Committed events were seen behind a transaction still running: read again soon. */
+  waiting: boolean;
+}
 
 /**
- * Keeps the claim on an ordered scan of outbox_pending_idx. Publishing a row leaves its entry in that partial
- * index until VACUUM; a plain index scan marks such entries dead as it passes them, so the next claim skips
- * them, but a bitmap scan (which the planner picks when it expects few pending rows) visits every one of them
- * on every claim: after a burst of 40,000 registrations that was 1,800 buffers and ~2 ms per claim, against
- * 200 buffers and ~0.2 ms. The ordered scan also reads only `limit` entries of a large backlog.
+ * Events after `after`, in (xact_id, position) order. Only those whose transaction id is below the snapshot's
+ * xmin are settled: every transaction with a lower id has committed or aborted, so no event can still appear
+ * before them. A sequence or commit-time high-water mark would skip a transaction that commits late.
  */
-const ORDERED_INDEX_SCAN = 'SET LOCAL enable_bitmapscan = off';
-
-/**
- * Opens a transaction and locks the oldest pending rows of any topic in one round trip; rows another relay
- * holds are skipped, not waited for. Several statements in one text need the simple protocol, which takes no
- * parameters: the limit is formatted, after checking it is a positive integer.
- */
-export async function beginAndClaimPending(client: PoolClient, limit: number): Promise<OutboxRow[]> {
-  if (!Number.isSafeInteger(limit) || limit < 1) {
-    throw new RangeError(`claim limit must be a positive integer, got ${limit}`);
+export async function readAfter(db: Queryable, after: Checkpoint, limit: number): Promise<OutboxRead> {
+  const { rows } = await db.query<OutboxRow & { isSettled: boolean }>(
+    `SELECT xact_id::text AS "xactId", position::text AS position, id, topic, aggregate_id::text AS key,
+            payload, headers, created_at AS "createdAt",
+            xact_id < pg_snapshot_xmin(pg_current_snapshot()) AS "isSettled"
+     FROM outbox
+     WHERE (xact_id, position) > ($1::xid8, $2::bigint)
+     ORDER BY xact_id, position
+     LIMIT $3`,
+    [after.xactId, after.position, limit],
+  );
+  const settled: OutboxRow[] = [];
+  for (const { isSettled, ...row } of rows) {
+    if (!isSettled) return { settled, waiting: true };
+    settled.push(row);
   }
-  const results = (await client.query(`BEGIN; ${ORDERED_INDEX_SCAN}; ${claimPending(limit)}`)) as unknown as [
-    QueryResult,
-    QueryResult,
-    QueryResult<OutboxRow>,
-  ];
-  return results[2].rows;
+  return { settled, waiting: false };
 }
 
-/** The claim's SELECT; run it after ORDERED_INDEX_SCAN in the same transaction (beginAndClaimPending). */
-export const claimPending = (limit: number) => `${CLAIM_PENDING} LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-
-/**
- * Marks the rows published and commits in one round trip (simple protocol, see beginAndClaimPending): the
- * ids are the claimed rows' own uuids, passed as one escaped array literal.
- */
-export async function markPublishedAndCommit(client: PoolClient, ids: readonly string[]): Promise<void> {
-  await client.query(
-    `UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL
-     WHERE id = ANY(${escapeLiteral(`{${ids.join(',')}}`)}::uuid[]); COMMIT`,
+export async function readCheckpoint(db: Queryable): Promise<Checkpoint> {
+  const { rows } = await db.query<Checkpoint>(
+    'SELECT xact_id::text AS "xactId", position::text AS position FROM outbox_checkpoint',
   );
+  const checkpoint = rows[0];
+  if (!checkpoint) throw new Error('outbox_checkpoint has no row: migrations/006 was not applied');
+  return checkpoint;
 }
 
-/** Takes a row out of the queue for good (it can never be encoded); it stays for inspection. */
-export async function markFailed(db: Queryable, id: string, error: string): Promise<void> {
+/** The relay's one write per batch, sent only after Kafka acknowledged everything up to `to`. */
+export async function saveCheckpoint(db: Queryable, to: Checkpoint, relay: string): Promise<void> {
   await db.query(
-    'UPDATE outbox SET failed_at = now(), attempts = attempts + 1, last_error = $2 WHERE id = $1',
-    [id, error],
+    'UPDATE outbox_checkpoint SET xact_id = $1::xid8, position = $2::bigint, relayed_at = now(), relay = $3',
+    [to.xactId, to.position, relay],
   );
 }
 
-export async function recordAttempt(db: Queryable, ids: string[], error: string): Promise<void> {
+/** Records which instance leads, when it takes the lock (before its first batch). */
+export async function claimCheckpoint(db: Queryable, relay: string): Promise<void> {
+  await db.query('UPDATE outbox_checkpoint SET relay = $1', [relay]);
+}
+
+/** Keeps events that can never be encoded, with the reason, so the relay can move past them. */
+export async function park(db: Queryable, row: OutboxRow, error: string): Promise<void> {
   await db.query(
-    'UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[]) AND published_at IS NULL',
-    [ids, error],
+    `INSERT INTO outbox_parked (id, aggregate_id, topic, payload, headers, created_at, error)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+    [row.id, row.key, row.topic, row.payload, row.headers, row.createdAt, error],
   );
 }
 
-/** Wakes the relays of every instance listening on OUTBOX_CHANNEL (outbox-notifications.ts). */
+/** Wakes the leading relay, whichever instance it runs in. */
 export async function announcePendingRows(db: Queryable): Promise<void> {
   await db.query('SELECT pg_notify($1, current_schema())', [OUTBOX_CHANNEL]);
 }
 
-export async function countPending(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ pending: number }>(
-    'SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL AND failed_at IS NULL',
-  );
-  return rows[0]?.pending ?? 0;
+export interface RelayLag {
+  /** Events committed and not relayed yet (those of transactions still running are not counted). */
+  events: number;
+  /** How long ago the oldest of them was written; 0 when the relay is caught up. */
+  seconds: number;
+  /** The instance holding the relay lock, or null when none does (a takeover is due). */
+  activeRelay: string | null;
 }
 
-/**
- * Deletes up to `limit` rows published more than `retentionMinutes` ago, oldest first (outbox_published_idx).
- * Parked rows are never published, so they stay for inspection. Returns how many were deleted.
- */
-export async function deletePublishedBefore(
-  db: Queryable,
-  { retentionMinutes, limit }: { retentionMinutes: number; limit: number },
-): Promise<number> {
-  const { rowCount } = await db.query(
-    `DELETE FROM outbox WHERE id IN (
-       SELECT id FROM outbox
-       WHERE published_at < now() - make_interval(mins => $1)
-       ORDER BY published_at
-       LIMIT $2
-     )`,
-    [retentionMinutes, limit],
+/** Counted at scrape time: an index range scan over the backlog, nothing when the relay is caught up. */
+export async function relayLag(db: Queryable): Promise<RelayLag> {
+  const { rows } = await db.query<RelayLag>(
+    `SELECT count(o.*)::int AS events,
+            coalesce(extract(epoch FROM clock_timestamp() - min(o.created_at)), 0)::float8 AS seconds,
+            (SELECT c.relay FROM outbox_checkpoint c WHERE EXISTS (
+               SELECT 1 FROM pg_locks l
+               WHERE l.locktype = 'advisory' AND l.granted AND l.database = (
+                 SELECT oid FROM pg_database WHERE datname = current_database())
+                 AND l.classid::int = ${RELAY_LOCK_KEYS.classid} AND l.objid::int = ${RELAY_LOCK_KEYS.objid}
+                 AND l.objsubid = 2)) AS "activeRelay"
+     FROM outbox_checkpoint c
+     LEFT JOIN outbox o ON (o.xact_id, o.position) > (c.xact_id, c.position)`,
   );
-  return rowCount ?? 0;
+  return rows[0] ?? { events: 0, seconds: 0, activeRelay: null };
 }
+
+/** SQL for the relay's advisory lock: one per schema (each test has its own outbox in the same database). */
+export const RELAY_LOCK_KEYS = {
+  classid: "hashtext('user_service_outbox_relay')",
+  objid: 'hashtext(current_schema())',
+} as const;

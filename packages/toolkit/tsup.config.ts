@@ -11,6 +11,8 @@ export default defineConfig({
     'cli/schemas-check': 'cli/schemas-check.ts',
     'cli/schemas-register': 'cli/schemas-register.ts',
     'cli/docs': 'cli/docs.ts',
+    'cli/deployments': 'cli/deployments.ts',
+    'cli/can-i-deploy': 'cli/can-i-deploy.ts',
   },
   format: ['esm'],
   // The oldest Node the package's engines field admits.

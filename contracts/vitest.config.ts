@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    setupFiles: ['@events/test-kit/cleanup-setup'],
     include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     // Integration tests stop the shared registry: never run them next to each other.

@@ -5,7 +5,7 @@ export default defineConfig({
     // Integration files share one broker, and one of them stops it: never run two files at once.
     fileParallelism: false,
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
-    setupFiles: ['test/setup.ts'],
+    setupFiles: ['@events/test-kit/cleanup-setup'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       {

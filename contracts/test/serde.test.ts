@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { scratchTopics } from '@events/test-kit/scratch-topics';
+import { readTopic } from '@events/test-kit/read-topic';
+import { scratchTopic } from '@events/test-kit/scratch-topics';
+import { scratchProducer } from '@events/test-kit/test-kafka';
 import type { ContractError } from '@events/toolkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSerde, type UserRegister } from '../src/index.ts';
@@ -45,41 +47,19 @@ describe('serde against the real registry and broker', () => {
   });
 
   it('round-trips an event through Kafka with the user id as a plain string key', async () => {
-    const { kafka, createTopic } = scratchTopics('contracts-test');
-    const topic = await createTopic();
+    const topic = await scratchTopic({ prefix: 'contracts-test' });
     const sent = event();
-    const producer = kafka.producer();
-    const consumer = kafka.consumer({ groupId: `contracts-test-${randomUUID()}` });
-    try {
-      await producer.connect();
-      await producer.send({
-        topic,
-        messages: [{ key: sent.userId, value: await v2.encode('user_register', sent) }],
-      });
-      await consumer.connect();
-      await consumer.subscribe({ topic, fromBeginning: true });
-      const received = await new Promise<{ key: string | undefined; value: UserRegister }>(
-        (resolve, reject) => {
-          consumer
-            .run({
-              eachMessage: async ({ message }) => {
-                if (!message.value) return reject(new Error('empty message'));
-                resolve({
-                  key: message.key?.toString(),
-                  value: await v2.decode('user_register', message.value),
-                });
-              },
-            })
-            .catch(reject);
-        },
-      );
-      expect(received.key).toBe(sent.userId);
-      expect(received.value).toEqual(sent);
-      expect(received.value.registeredAt).toBeInstanceOf(Date);
-    } finally {
-      await consumer.disconnect();
-      await producer.disconnect();
-    }
+    const producer = await scratchProducer();
+    await producer.send({
+      topic,
+      messages: [{ key: sent.userId, value: await v2.encode('user_register', sent) }],
+    });
+    const [message] = await readTopic(topic, 1);
+    if (!message?.value) throw new Error('empty message');
+    const received = await v2.decode('user_register', message.value);
+    expect(message.key?.toString()).toBe(sent.userId);
+    expect(received).toEqual(sent);
+    expect(received.registeredAt).toBeInstanceOf(Date);
   });
 
   it('reads v1-written data with v2 code, filling displayName with its default', async () => {

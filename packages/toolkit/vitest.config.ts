@@ -7,6 +7,7 @@ export default defineConfig({
     alias: { '@events/toolkit': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
   },
   test: {
+    setupFiles: ['@events/test-kit/cleanup-setup'],
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     fileParallelism: false,

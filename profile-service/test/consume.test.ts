@@ -1,7 +1,7 @@
 import { waitFor } from '@events/test-kit/polling';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { totalCommitted } from './helpers/consumer-offsets.ts';
 import { encodeEvent, produceEvents, send, userRegister } from './helpers/events.ts';
-import { totalCommitted } from './helpers/read-topic.ts';
 import { startTestEnvironment } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 

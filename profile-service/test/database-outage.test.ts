@@ -1,10 +1,12 @@
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import { waitFor } from '@events/test-kit/polling';
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { testKafka } from '@events/test-kit/test-kafka';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { committedOffsets, totalCommitted } from './helpers/consumer-offsets.ts';
 import { produceEvents, userRegister } from './helpers/events.ts';
-import { committedOffsets, totalCommitted } from './helpers/read-topic.ts';
 import { countProfiles, type TestDatabase } from './helpers/resources.ts';
 import { startTestEnvironment } from './helpers/service.ts';
-import { adminQuery, requireStack, testKafka } from './helpers/stack.ts';
+import { adminQuery, requireStack } from './helpers/stack.ts';
 
 beforeAll(requireStack);
 
@@ -18,7 +20,7 @@ async function refuseConnections(db: TestDatabase): Promise<() => Promise<void>>
     restored = true;
     await adminQuery(`ALTER DATABASE ${db.name} WITH ALLOW_CONNECTIONS true`);
   };
-  onTestFinished(restore);
+  cleanUpLater(restore);
   return restore;
 }
 

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from '@events/test-kit/polling';
+import { headerText, readTopic } from '@events/test-kit/read-topic';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeEvent, send, userRegister } from './helpers/events.ts';
-import { readTopic } from './helpers/read-topic.ts';
 import { startTestEnvironment } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 
@@ -40,7 +40,7 @@ describe('npm run dlq:replay', () => {
     ]);
     // The two keys may sit on different source partitions, so their DLQ order is not fixed.
     const first = await readTopic(topics.dlqTopic, 2);
-    const chosen = first.find((letter) => letter.message.value?.toString() === 'not avro 1')?.message.offset;
+    const chosen = first.find((letter) => letter.value?.toString() === 'not avro 1')?.offset;
     expect(chosen).toMatch(/^[01]$/);
     const env = { SOURCE_TOPIC: topics.topic, CONSUMER_GROUP: topics.groupId, LOG_LEVEL: 'silent' };
 
@@ -58,11 +58,11 @@ describe('npm run dlq:replay', () => {
     // The replayed poison is dead-lettered again: the third letter is the replay, with the marker.
     const letters = await readTopic(topics.dlqTopic, 3);
     const again = letters[2];
-    expect(again?.message.value?.toString()).toBe('not avro 1');
-    expect(again?.message.key?.toString()).toBe('k-1');
-    expect(again?.header('event-id')).toBe('e-1');
-    expect(again?.header('dlq-replayed-from')).toBe(`${topics.dlqTopic}:0:${chosen}`);
-    expect(again?.header('dlq-original-topic')).toBe(topics.topic);
+    expect(again?.value?.toString()).toBe('not avro 1');
+    expect(again?.key?.toString()).toBe('k-1');
+    expect(headerText(again, 'event-id')).toBe('e-1');
+    expect(headerText(again, 'dlq-replayed-from')).toBe(`${topics.dlqTopic}:0:${chosen}`);
+    expect(headerText(again, 'dlq-original-topic')).toBe(topics.topic);
 
     // After a "fix" the replay succeeds: a valid event replayed from the DLQ creates its profile.
     await producer.send({

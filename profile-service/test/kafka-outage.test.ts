@@ -1,6 +1,7 @@
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import { waitFor } from '@events/test-kit/polling';
 import { stackPart } from '@events/test-kit/stack-control';
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { produceEvents, userRegister } from './helpers/events.ts';
 import { countProfiles } from './helpers/resources.ts';
 import { startTestEnvironment, startTestService } from './helpers/service.ts';
@@ -26,7 +27,7 @@ describe('Kafka outage', () => {
     );
 
     let kafkaDown = true;
-    onTestFinished(async () => {
+    cleanUpLater(async () => {
       if (kafkaDown) await stackPart('up', 'kafka');
     });
     await stackPart('down', 'kafka');

@@ -1,7 +1,8 @@
 import { migrate, migrationsDirOf } from '@events/service-platform/postgres';
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import pg from 'pg';
 import { pino } from 'pino';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTestDatabase } from './helpers/resources.ts';
 
 const logger = pino({ level: 'silent' });
@@ -11,7 +12,7 @@ const dir = migrationsDirOf(import.meta.url);
 async function freshDatabase() {
   const db = await createTestDatabase();
   const pool = new pg.Pool({ connectionString: db.url, max: 4 });
-  onTestFinished(() => pool.end());
+  cleanUpLater(() => pool.end());
   return { db, pool };
 }
 

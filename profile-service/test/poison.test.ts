@@ -1,5 +1,7 @@
 import { waitFor } from '@events/test-kit/polling';
+import { headerText, readTopic } from '@events/test-kit/read-topic';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { committedOffsets } from './helpers/consumer-offsets.ts';
 import {
   currentSchemaId,
   encodeEvent,
@@ -10,7 +12,6 @@ import {
   unrelatedSchema,
   userRegister,
 } from './helpers/events.ts';
-import { committedOffsets, readTopic } from './helpers/read-topic.ts';
 import { startTestEnvironment } from './helpers/service.ts';
 import { requireStack } from './helpers/stack.ts';
 
@@ -55,21 +56,21 @@ describe('poison messages', () => {
       async () => (await fetch(`${service.url}/profiles/${valid.userId}`)).ok,
     );
     const letters = await readTopic(topics.dlqTopic, poison.length);
-    const partition = Number(letters[0]?.header('dlq-original-partition'));
-    expect(letters.map((l) => l.header('dlq-error-code'))).toEqual(poison.map((p) => p.code));
+    const partition = Number(headerText(letters[0], 'dlq-original-partition'));
+    expect(letters.map((l) => headerText(l, 'dlq-error-code'))).toEqual(poison.map((p) => p.code));
     letters.forEach((letter, index) => {
-      expect(letter.message.value).toEqual(poison[index]?.value);
-      expect(letter.message.key?.toString()).toBe(key);
-      expect(letter.header('dlq-original-topic')).toBe(topics.topic);
-      expect(letter.header('dlq-original-partition')).toBe(String(partition));
-      expect(letter.header('dlq-original-offset')).toBe(String(index));
-      expect(Number(letter.header('dlq-original-timestamp'))).toBeGreaterThan(Date.now() - 600_000);
-      expect(letter.header('dlq-consumer-group')).toBe(topics.groupId);
-      expect(letter.header('dlq-error-message')).toMatch(/\S/);
-      expect(letter.header('event-id')).toBe(`poison-${index}`);
-      expect(letter.header('traceparent')).toBe('tp');
+      expect(letter.value).toEqual(poison[index]?.value);
+      expect(letter.key?.toString()).toBe(key);
+      expect(headerText(letter, 'dlq-original-topic')).toBe(topics.topic);
+      expect(headerText(letter, 'dlq-original-partition')).toBe(String(partition));
+      expect(headerText(letter, 'dlq-original-offset')).toBe(String(index));
+      expect(Number(headerText(letter, 'dlq-original-timestamp'))).toBeGreaterThan(Date.now() - 600_000);
+      expect(headerText(letter, 'dlq-consumer-group')).toBe(topics.groupId);
+      expect(headerText(letter, 'dlq-error-message')).toMatch(/\S/);
+      expect(headerText(letter, 'event-id')).toBe(`poison-${index}`);
+      expect(headerText(letter, 'traceparent')).toBe('tp');
     });
-    expect(letters[4]?.header('dlq-error-message')).toMatch(/userId/);
+    expect(headerText(letters[4], 'dlq-error-message')).toMatch(/userId/);
     await waitFor('the commit past every message', async () => {
       const offsets = await committedOffsets(topics.groupId, topics.topic);
       return offsets.get(partition) === poison.length + 1;

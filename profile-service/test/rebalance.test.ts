@@ -1,16 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import { waitFor } from '@events/test-kit/polling';
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { scratchProducer } from '@events/test-kit/test-kafka';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { produceEvents, userRegister } from './helpers/events.ts';
-import {
-  countProfiles,
-  createTestDatabase,
-  createTestProducer,
-  createTestTopics,
-  type TestTopics,
-} from './helpers/resources.ts';
+import { countProfiles, createTestDatabase, createTestTopics, type TestTopics } from './helpers/resources.ts';
 
 import { requireStack } from './helpers/stack.ts';
 
@@ -42,7 +38,7 @@ function spawnInstance(topics: TestTopics, databaseUrl: string): Instance {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const instance: Instance = { child, partitions: undefined, output: [] };
-  onTestFinished(() => {
+  cleanUpLater(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
@@ -64,7 +60,7 @@ describe('several instances in one group', () => {
   it('split the partitions, and a killed instance hands its partitions over with no lost and no duplicated profile', async () => {
     const topics = await createTestTopics({ partitions: 6 });
     const db = await createTestDatabase();
-    const producer = await createTestProducer();
+    const producer = await scratchProducer();
     const a = spawnInstance(topics, db.url);
     const b = spawnInstance(topics, db.url);
 

@@ -1,6 +1,6 @@
 import { endpoints } from '@events/stack/endpoints';
-import { waitFor } from '@events/test-kit/polling';
-import { type Admin, Kafka, logLevel } from 'kafkajs';
+import { createTopicsWithLeaders } from '@events/test-kit/topic-admin';
+import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 
 /** Where the local stack is, for one run of a harness (`npm run e2e`, `npm run bench`) that names its databases and topics. */
@@ -59,23 +59,13 @@ export async function createTopics(
   const admin = ctx.kafka.admin();
   await admin.connect();
   try {
-    await admin.createTopics({
-      topics: names.map((topic) => ({ topic, numPartitions: 6, replicationFactor })),
-      waitForLeaders: false,
-    });
-    // kafkajs's own waitForLeaders (on by default) gives up when a broker has not heard of the new topic yet
-    // (UNKNOWN_TOPIC_OR_PARTITION right after a cluster starts): poll until every partition has a leader.
-    await waitFor(`leaders for ${names.join(', ')}`, () => leadersElected(admin, names));
+    await createTopicsWithLeaders(
+      admin,
+      names.map((topic) => ({ topic, numPartitions: 6, replicationFactor })),
+    );
   } finally {
     await admin.disconnect();
   }
-}
-
-async function leadersElected(admin: Admin, topics: readonly string[]): Promise<boolean> {
-  const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
-  return metadata.topics.every(
-    (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
-  );
 }
 
 export async function deleteTopics(ctx: RunContext, names: readonly string[]): Promise<void> {
@@ -87,16 +77,4 @@ export async function deleteTopics(ctx: RunContext, names: readonly string[]): P
 /** The same run on other brokers (the three-broker cluster): same id, log, registry and PostgreSQL. */
 export function onBrokers(ctx: RunContext, brokers: string[]): RunContext {
   return { ...ctx, brokers, kafka: new Kafka({ clientId: 'harness', brokers, logLevel: logLevel.NOTHING }) };
-}
-
-/** Messages ever written to a topic: the sum of its partitions' high watermarks. */
-export async function topicSize(kafka: Kafka, name: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(name);
-    return offsets.reduce((sum, p) => sum + Number(p.high), 0);
-  } finally {
-    await admin.disconnect();
-  }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { scratchTopics } from '@events/test-kit/scratch-topics';
+import { scratchTopic } from '@events/test-kit/scratch-topics';
+import { testKafka as kafka } from '@events/test-kit/test-kafka';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEventRouter, IGNORE } from '../src/handlers.ts';
 import { createSerde } from '../src/serde/create-serde.ts';
@@ -58,8 +59,7 @@ describe('a compatible enum change between a newer producer and an older consume
     // The consumer is the older build: the committed generated code of the fixture, as it is.
     const consumerSerde = createSerde({ topics, registry: { url: registryUrl } });
 
-    const { kafka, createTopic } = scratchTopics('toolkit-test');
-    const topic = await createTopic();
+    const topic = await scratchTopic({ prefix: 'toolkit-test' });
     const sent = [paid('GBP'), paid('CHF' as Currency), paid('USD')];
     const producer = kafka.producer();
     await producer.connect();

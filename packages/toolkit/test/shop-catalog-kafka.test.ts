@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { scratchTopics } from '@events/test-kit/scratch-topics';
+import { scratchTopic } from '@events/test-kit/scratch-topics';
+import { testKafka as kafka } from '@events/test-kit/test-kafka';
 import type avsc from 'avsc';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAvroType } from '../src/avro/create-avro-type.ts';
@@ -53,11 +54,10 @@ describe('the shop catalog through the real registry and broker', () => {
 
   it('produces every event type and consumes them with exhaustive handler maps, keys included', async () => {
     const { orderId, customerId, orders, customers, shipment } = shopEvents();
-    const { kafka, createTopic } = scratchTopics('toolkit-test');
     const kafkaTopic = {
-      orders: await createTopic(),
-      customers: await createTopic(),
-      shipments: await createTopic(),
+      orders: await scratchTopic({ prefix: 'toolkit-test' }),
+      customers: await scratchTopic({ prefix: 'toolkit-test' }),
+      shipments: await scratchTopic({ prefix: 'toolkit-test' }),
     };
     const producer = kafka.producer();
     await producer.connect();

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createSerde, topics, type UserRegister } from '@events/contracts';
+import { stackAddresses as stack } from '@events/test-kit/stack-addresses';
 import avsc from 'avsc';
 import type { IHeaders, Producer } from 'kafkajs';
-import { stack } from './stack.ts';
 
 const fixture = (name: string): object =>
   JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as object;

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { cleanUpLater } from '@events/test-kit/cleanup';
+import { scratchDatabase } from '@events/test-kit/scratch-database';
+import { scratchGroupId, scratchTopic } from '@events/test-kit/scratch-topics';
 import pg from 'pg';
-import { onTestFinished } from 'vitest';
-import { adminQuery, stack, testKafka } from './stack.ts';
-
-const suffix = () => randomBytes(4).toString('hex');
 
 export interface TestTopics {
   topic: string;
@@ -13,29 +11,10 @@ export interface TestTopics {
 
 /** A fresh source topic, its DLQ topic and a consumer group id; all deleted when the test finishes. */
 export async function createTestTopics({ partitions = 6 } = {}): Promise<TestTopics> {
-  const id = suffix();
-  const topics = { topic: `profile-it-${id}`, dlqTopic: `profile-it-${id}.dlq`, groupId: `profile-it-${id}` };
-  const admin = testKafka.admin();
-  await admin.connect();
-  try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: [
-        { topic: topics.topic, numPartitions: partitions },
-        { topic: topics.dlqTopic, numPartitions: 1 },
-      ],
-    });
-  } finally {
-    await admin.disconnect();
-  }
-  onTestFinished(async () => {
-    const cleanup = testKafka.admin();
-    await cleanup.connect();
-    await cleanup.deleteGroups([topics.groupId]).catch(() => {});
-    await cleanup.deleteTopics({ topics: [topics.topic, topics.dlqTopic] }).catch(() => {});
-    await cleanup.disconnect();
-  });
-  return topics;
+  const topic = await scratchTopic({ prefix: 'profile-it', partitions });
+  // Named as dlq:replay expects by default: <SOURCE_TOPIC>.dlq.
+  const dlqTopic = await scratchTopic({ name: `${topic}.dlq` });
+  return { topic, dlqTopic, groupId: scratchGroupId('profile-it') };
 }
 
 export interface TestDatabase {
@@ -44,28 +23,16 @@ export interface TestDatabase {
   query<R extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<R[]>;
 }
 
-/** A database of its own, dropped (even with connections still open) when the test finishes. */
+/** A database of its own with a small pool on it, both gone when the test finishes. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `profile_it_${suffix()}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = stack.adminDatabaseUrl.replace(/\/[^/]*$/, `/${name}`);
+  const { name, url } = await scratchDatabase('profile_it');
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   pool.on('error', () => {});
-  onTestFinished(async () => {
-    await pool.end();
-    await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
+  cleanUpLater(() => pool.end());
   return { name, url, query: async (sql, params = []) => (await pool.query(sql, params)).rows };
 }
 
 export async function countProfiles(db: TestDatabase): Promise<number> {
   const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM profiles');
   return row?.n ?? 0;
-}
-
-export async function createTestProducer() {
-  const producer = testKafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
-  onTestFinished(() => producer.disconnect());
-  return producer;
 }

@@ -1,15 +1,8 @@
 import { stackAddresses } from '@events/test-kit/stack-addresses';
-import { Kafka, logLevel } from 'kafkajs';
+import { testKafka } from '@events/test-kit/test-kafka';
 import pg from 'pg';
 
-export const stack = stackAddresses;
-
-export const testKafka = new Kafka({
-  clientId: 'profile-service-tests',
-  brokers: stack.brokers,
-  logLevel: logLevel.NOTHING,
-  retry: { retries: 3 },
-});
+const stack = stackAddresses;
 
 /**
  * Fails (never skips) with a message saying what is missing and how to start it. Waits up to a minute

@@ -1,14 +1,9 @@
 import { acquireCluster } from '@events/harness/local-cluster';
 import { registration } from '@events/harness/registrations';
-import {
-  createTopics,
-  onBrokers,
-  type RunContext,
-  recreateDatabase,
-  topicSize,
-} from '@events/harness/run-context';
+import { createTopics, onBrokers, type RunContext, recreateDatabase } from '@events/harness/run-context';
 import { threeBrokers } from '@events/stack/parts/kafka';
 import { HOST } from '@events/stack/parts/kafka-node';
+import { countMessages } from '@events/test-kit/topic-admin';
 import pg from 'pg';
 import type { ClusterScenario } from './cluster-scenarios.ts';
 import { explainLost } from './explain-lost.ts';
@@ -82,7 +77,7 @@ export async function runClusterSuite({
       try {
         for (let i = 0; i < USER_INSTANCES; i += 1) await fleet.addUser();
         for (let i = 0; i < scenario.initialProfiles; i += 1) await fleet.addProfile();
-        const dlqBefore = await topicSize(cluster.kafka, dlqTopic);
+        const dlqBefore = await countMessages(dlqTopic, cluster.kafka);
         const [{ acknowledged, http5xx }] = await Promise.all([
           registerAtRate({
             urls: fleet.userUrls,
@@ -104,7 +99,7 @@ export async function runClusterSuite({
         ]);
         log(`load done: ${acknowledged.length} acknowledged; waiting for profiles`);
         const verdict = await settle(profiles, acknowledged, SETTLE_TIMEOUT_MS);
-        const dlq = (await topicSize(cluster.kafka, dlqTopic)) - dlqBefore;
+        const dlq = (await countMessages(dlqTopic, cluster.kafka)) - dlqBefore;
         observations.push(
           ...(await explainLost({
             lost: verdict.lost,

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { registration } from '@events/harness/registrations';
-import { createRunContext, createTopics, recreateDatabase, topicSize } from '@events/harness/run-context';
+import { createRunContext, createTopics, recreateDatabase } from '@events/harness/run-context';
 import {
   assertServicesBuilt,
   profileServiceSpec,
@@ -17,6 +17,7 @@ import {
   userServiceSpec,
 } from '@events/harness/service-process';
 import { logsDir, repoRoot } from '@events/stack/paths';
+import { countMessages } from '@events/test-kit/topic-admin';
 import pg from 'pg';
 import { clusterScenarios } from './cluster-scenarios.ts';
 import { runClusterSuite } from './cluster-suite.ts';
@@ -116,7 +117,7 @@ async function runStackSuite(schemaId: number) {
     let registered = 0;
     for (const scenario of selectedStack) {
       log(`── ${scenario.name}`);
-      const dlqBefore = await topicSize(kafka, dlqTopic);
+      const dlqBefore = await countMessages(dlqTopic, kafka);
       const malformedBefore = ctx.counters.malformed5xx;
       const poisonBefore = ctx.counters.poisonSent;
       const malformedSentBefore = ctx.counters.malformedSent;
@@ -131,7 +132,7 @@ async function runStackSuite(schemaId: number) {
       ]);
       log(`load done: ${acknowledged.length} acknowledged; waiting for profiles`);
       const verdict = await settle(profiles, acknowledged, SETTLE_TIMEOUT_MS);
-      const dlq = (await topicSize(kafka, dlqTopic)) - dlqBefore;
+      const dlq = (await countMessages(dlqTopic, kafka)) - dlqBefore;
       const notes = [...ctx.counters.malformedNon4xx].map(([kind, count]) => `${count}x ${kind}`);
       ctx.counters.malformedNon4xx.clear();
       const poisonSent = ctx.counters.poisonSent - poisonBefore;

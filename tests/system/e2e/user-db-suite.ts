@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { registration } from '@events/harness/registrations';
-import { createTopics, type RunContext, recreateDatabase, topicSize } from '@events/harness/run-context';
+import { createTopics, type RunContext, recreateDatabase } from '@events/harness/run-context';
 import { scratchPostgres } from '@events/harness/scratch-postgres';
 import { profileServiceSpec, ServiceProcess, userServiceSpec } from '@events/harness/service-process';
 import { logsDir } from '@events/stack/paths';
+import { countMessages } from '@events/test-kit/topic-admin';
 import pg from 'pg';
 import { auditAnswers, writtenWithoutAnswer } from './answer-audit.ts';
 import { explainLost } from './explain-lost.ts';
@@ -84,8 +85,8 @@ export async function runUserDbSuite({
       const began = performance.now();
       const observations: string[] = [];
       const problems: string[] = [];
-      const dlqBefore = await topicSize(run.kafka, dlqTopic);
-      const topicBefore = await topicSize(run.kafka, topic);
+      const dlqBefore = await countMessages(dlqTopic, run.kafka);
+      const topicBefore = await countMessages(topic, run.kafka);
       const lostBefore = await lostAnswers(userService.url);
       const [registrations, faultEnds] = await Promise.all([
         registerWithKeys({
@@ -119,8 +120,8 @@ export async function runUserDbSuite({
             );
         }
         const lostAfter = await lostAnswers(userService.url);
-        const dlq = (await topicSize(run.kafka, dlqTopic)) - dlqBefore;
-        const published = (await topicSize(run.kafka, topic)) - topicBefore;
+        const dlq = (await countMessages(dlqTopic, run.kafka)) - dlqBefore;
+        const published = (await countMessages(topic, run.kafka)) - topicBefore;
         const waits = [...audit.waits]
           .map(
             ([answer, w]) =>

@@ -1,5 +1,5 @@
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import { expect } from 'vitest';
-import { registerCleanup } from './cleanup.ts';
 
 /**
  * Records every uncaught exception from now until the calling test ends, then fails the test if one came: a
@@ -9,7 +9,7 @@ export function trapUncaughtExceptions(): { caught: unknown[] } {
   const caught: unknown[] = [];
   const record = (error: unknown) => caught.push(error);
   process.on('uncaughtException', record);
-  registerCleanup(async () => {
+  cleanUpLater(async () => {
     process.off('uncaughtException', record);
     expect(caught.map((error) => (error instanceof Error ? error.message : String(error)))).toEqual([]);
   });

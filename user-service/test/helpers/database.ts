@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { createPool, migrate, migrationsDirOf, type Pool } from '@events/service-platform/postgres';
-import pg from 'pg';
+import { cleanUpLater } from '@events/test-kit/cleanup';
+import { scratchSchema } from '@events/test-kit/scratch-database';
 import { pino } from 'pino';
 import { relayLag } from '../../src/messaging/outbox/outbox-repository.ts';
-import { registerCleanup } from './cleanup.ts';
 
 export const TEST_DATABASE_URL =
   process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/user_service_test';
@@ -20,16 +19,7 @@ export interface TestDatabase {
 
 /** A fresh schema in the test database (migrated unless asked not to), dropped when the calling test (or file) ends. */
 export async function useTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
-  const schema = `user_service_test_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  try {
-    await admin.connect();
-  } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${TEST_DATABASE_URL}: run \`npm run stack:up\``, {
-      cause: error,
-    });
-  }
-  await admin.query(`CREATE SCHEMA ${schema}`);
+  const schema = await scratchSchema(TEST_DATABASE_URL, 'user_service_test');
   const logger = pino({ level: 'silent' });
   const pool = createPool({
     connectionString: TEST_DATABASE_URL,
@@ -38,12 +28,9 @@ export async function useTestDatabase({ migrated = true } = {}): Promise<TestDat
     schema,
     logger,
   });
+  // Registered after the schema's drop, so it runs first: the pool ends before its schema goes.
+  cleanUpLater(() => pool.end());
   if (migrated) await migrate({ pool, dir: MIGRATIONS_DIR, logger });
-  registerCleanup(async () => {
-    await pool.end();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
-  });
   return {
     pool,
     schema,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from '@events/service-platform/postgres';
-import { registerCleanup } from './cleanup.ts';
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import type { TestDatabase } from './database.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function holdInsertOf(db: TestDatabase, email: string): Promise<() 
     await blocker.query('ROLLBACK');
     blocker.release();
   };
-  registerCleanup(release);
+  cleanUpLater(release);
   await blocker.query('BEGIN');
   await blocker.query(
     `INSERT INTO users (id, email, email_key, username, username_key, registered_at)

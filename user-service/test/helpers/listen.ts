@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { ProblemDetails } from '@events/service-platform/http';
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import type { Express } from 'express';
-import { registerCleanup } from './cleanup.ts';
 
 /** Listens on a free port; the server closes when the calling test (or file) ends. */
 export async function listen(app: Express): Promise<string> {
@@ -10,7 +10,7 @@ export async function listen(app: Express): Promise<string> {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  registerCleanup(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  cleanUpLater(() => new Promise<void>((resolve) => server.close(() => resolve())));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 

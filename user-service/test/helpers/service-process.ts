@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import { waitFor } from '@events/test-kit/polling';
-import { registerCleanup } from './cleanup.ts';
 
 const SERVICE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -55,7 +55,7 @@ export async function useServiceProcess(env: Record<string, string>): Promise<Se
   });
   const reap = () => child.kill('SIGKILL');
   process.once('exit', reap);
-  registerCleanup(async () => {
+  cleanUpLater(async () => {
     process.off('exit', reap);
     if (child.exitCode !== null || child.signalCode !== null) return;
     stopping = true;

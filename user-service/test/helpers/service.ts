@@ -1,7 +1,7 @@
+import { startedService } from '@events/test-kit/started-service';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningService, startService } from '../../src/start-service.ts';
-import { registerCleanup } from './cleanup.ts';
 import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './database.ts';
 import { useTestTopic } from './kafka.ts';
 
@@ -12,7 +12,7 @@ interface ServiceOptions {
   env?: Record<string, string>;
 }
 
-/** The whole service as `npm start` wires it, on a free port, against a test schema and topic. */
+/** The whole service as `npm start` wires it, on a free port, against a test schema and topic; stopped when the test (or file) ends. */
 export function startTestService(options: ServiceOptions): Promise<RunningService> {
   const config = loadConfig({
     ...process.env,
@@ -25,7 +25,7 @@ export function startTestService(options: ServiceOptions): Promise<RunningServic
     ...options.env,
   });
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'silent' });
-  return startService(config, logger, { schema: options.db.schema });
+  return startedService(startService(config, logger, { schema: options.db.schema }));
 }
 
 /** A fresh test schema and topic with the service wired to them, all cleaned up when the calling test (or file) ends. */
@@ -35,6 +35,5 @@ export async function useService(
   const db = await useTestDatabase();
   const topic = await useTestTopic();
   const service = await startTestService({ db, topic, env });
-  registerCleanup(() => service.stop());
   return { db, topic, url: service.url };
 }

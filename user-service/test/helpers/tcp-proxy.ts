@@ -1,5 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { registerCleanup } from './cleanup.ts';
+import { cleanUpLater } from '@events/test-kit/cleanup';
 
 /**
  * A TCP proxy in front of PostgreSQL that a test can take down without touching the shared server: `down()`
@@ -52,7 +52,7 @@ export async function useTcpProxy(target: { host: string; port: number }): Promi
   };
 
   await up();
-  registerCleanup(down);
+  cleanUpLater(down);
   return {
     get port() {
       return port;

@@ -1,4 +1,0 @@
-import { afterAll } from 'vitest';
-import { runFileCleanups } from './helpers/cleanup.ts';
-
-afterAll(runFileCleanups);

@@ -1,3 +1,4 @@
+import { deadLetterTopicOf } from '@events/contracts';
 import { cleanUpLater } from '@events/test-kit/cleanup';
 import { scratchDatabase } from '@events/test-kit/scratch-database';
 import { scratchGroupId, scratchTopic } from '@events/test-kit/scratch-topics';
@@ -12,8 +13,8 @@ export interface TestTopics {
 /** A fresh source topic, its DLQ topic and a consumer group id; all deleted when the test finishes. */
 export async function createTestTopics({ partitions = 6 } = {}): Promise<TestTopics> {
   const topic = await scratchTopic({ prefix: 'profile-it', partitions });
-  // Named as dlq:replay expects by default: <SOURCE_TOPIC>.dlq.
-  const dlqTopic = await scratchTopic({ name: `${topic}.dlq` });
+  // Named by the contracts' DLQ naming, which dlq:replay follows to find a letter's source.
+  const dlqTopic = await scratchTopic({ name: deadLetterTopicOf(topic) });
   return { topic, dlqTopic, groupId: scratchGroupId('profile-it') };
 }
 

@@ -8,23 +8,18 @@ import { median } from '../stats.ts';
 export interface StageTimes {
   /** outbox.created_at: clock_timestamp() while the registration's INSERT ran. */
   insertedMs: number;
-  /** outbox.published_at: now() of the relay's transaction, i.e. when it began the batch that claimed the row. */
-  claimedMs: number;
   /** profiles.created_at: now() of profile-service's upsert statement. */
   upsertedMs: number;
 }
 
+/** The append-only outbox keeps no per-event publish time (one checkpoint per batch), so one stage is left. */
 export interface StageMedians {
-  'INSERT → relay claims the row': number;
-  'relay claims → consumer upserts': number;
+  'INSERT → consumer upserts': number;
 }
 
 /** Median milliseconds of each stage of the path, over every registration seen at both ends. */
 export function medianStages(times: readonly StageTimes[]): StageMedians {
-  return {
-    'INSERT → relay claims the row': median(times.map((t) => t.claimedMs - t.insertedMs)),
-    'relay claims → consumer upserts': median(times.map((t) => t.upsertedMs - t.claimedMs)),
-  };
+  return { 'INSERT → consumer upserts': median(times.map((t) => t.upsertedMs - t.insertedMs)) };
 }
 
 /** float8 comes back from pg as a JS number. */
@@ -43,11 +38,9 @@ async function rows<R extends pg.QueryResultRow>(databaseUrl: string, sql: strin
 /** Reads each registration's timestamps from user-service's outbox and profile-service's profiles. */
 export async function readStageTimes(userDbUrl: string, profileDbUrl: string): Promise<StageTimes[]> {
   const [outbox, profiles] = await Promise.all([
-    rows<{ user_id: string; created_ms: number; published_ms: number }>(
+    rows<{ user_id: string; created_ms: number }>(
       userDbUrl,
-      `SELECT aggregate_id::text AS user_id, ${epochMs('created_at')} AS created_ms,
-         ${epochMs('published_at')} AS published_ms
-       FROM outbox WHERE published_at IS NOT NULL`,
+      `SELECT aggregate_id::text AS user_id, ${epochMs('created_at')} AS created_ms FROM outbox`,
     ),
     rows<{ user_id: string; created_ms: number }>(
       profileDbUrl,
@@ -57,8 +50,6 @@ export async function readStageTimes(userDbUrl: string, profileDbUrl: string): P
   const upserted = new Map(profiles.map((p) => [p.user_id, p.created_ms]));
   return outbox.flatMap((o) => {
     const upsertedMs = upserted.get(o.user_id);
-    return upsertedMs === undefined
-      ? []
-      : [{ insertedMs: o.created_ms, claimedMs: o.published_ms, upsertedMs }];
+    return upsertedMs === undefined ? [] : [{ insertedMs: o.created_ms, upsertedMs }];
   });
 }

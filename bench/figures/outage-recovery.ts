@@ -14,14 +14,15 @@ const TARGET_S = 5;
 /** Generous, so a recovery far over the target is still measured rather than failing the figure. */
 const SETTLE_MS = 180_000;
 
-/** Resolves (performance.now()) once user-service's outbox holds no pending row. */
+/** Resolves (performance.now()) once user-service's relay is past every event in the outbox. */
 async function outboxDrained(databaseUrl: string): Promise<number> {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     for (;;) {
       const { rows } = await db.query<{ pending: number }>(
-        'SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL AND failed_at IS NULL',
+        `SELECT count(*)::int AS pending FROM outbox o, outbox_checkpoint c
+         WHERE (o.xact_id, o.position) > (c.xact_id, c.position)`,
       );
       if (rows[0]?.pending === 0) return performance.now();
       await sleep(100);

@@ -11,7 +11,7 @@ import { startPipeline } from './pipelines.ts';
 import { registerAtRate } from './register-at-rate.ts';
 
 const TARGET_RATIO = 0.9;
-/** Older than any sensible retention, so pruning may take them all. */
+/** Older than any sensible retention: they land in migration 006's partition, dropped once it expires. */
 const PUBLISHED_AGE = '7 days';
 
 interface OutboxSize {
@@ -26,7 +26,9 @@ async function outboxSize(databaseUrl: string): Promise<OutboxSize> {
   await db.connect();
   try {
     const { rows } = await db.query<OutboxSize>(
-      `SELECT (SELECT count(*)::int FROM outbox) AS rows, pg_total_relation_size('outbox')::float8 AS bytes,
+      `SELECT (SELECT count(*)::int FROM outbox) AS rows,
+              (SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('outbox'))::float8
+                + pg_total_relation_size('outbox_checkpoint')::float8 AS bytes,
               (SELECT count(*)::int FROM users) AS users`,
     );
     return rows[0] as OutboxSize;
@@ -35,23 +37,26 @@ async function outboxSize(databaseUrl: string): Promise<OutboxSize> {
   }
 }
 
-/** Migrates user-service's schema ahead of the service, then writes `count` outbox rows published long ago. */
+/** Migrates user-service's schema ahead of the service, then writes `count` events the relay is past. */
 async function fillPublishedOutbox(databaseUrl: string, count: number): Promise<void> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   try {
     await migrateUserDb(pool);
     await pool.query(
-      `INSERT INTO outbox (id, aggregate_id, topic, payload, headers, created_at, published_at, attempts)
+      `INSERT INTO outbox (id, aggregate_id, topic, payload, headers, created_at)
        SELECT gen_random_uuid(), u.id, $2, jsonb_build_object(
                 'userId', u.id, 'email', 'filler.' || i || '@example.com', 'username', 'filler_' || i,
                 'registeredAt', to_char(u.at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'displayName', NULL),
               '{"traceparent": "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}',
-              u.at, u.at + interval '5 ms', 1
+              u.at
        FROM generate_series(1, $1::int) AS i,
             LATERAL (SELECT gen_random_uuid() AS id, now() - $3::interval AS at) AS u`,
       [count, topics.user_register.topic, PUBLISHED_AGE],
     );
-    await pool.query('VACUUM ANALYZE outbox');
+    await pool.query(
+      'UPDATE outbox_checkpoint SET (xact_id, position) = (SELECT xact_id, position FROM outbox ORDER BY 1 DESC, 2 DESC LIMIT 1)',
+    );
+    await pool.query('ANALYZE outbox');
   } finally {
     await pool.end();
   }
@@ -106,9 +111,10 @@ async function measureVariant(ctx: RunContext, prefilled: number, options: Bench
 const describeSize = ({ rows, bytes }: OutboxSize) => `${rows} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
- * HTTP throughput and e2e p50 with many published rows already in the outbox against an empty outbox, and
- * whether the table stays bounded: after a run with rows published long ago, it must hold fewer rows than
- * before plus the run's registrations (something was pruned).
+ * HTTP throughput and e2e p50 with many relayed events already in the outbox against an empty outbox: the
+ * relay reads after its checkpoint through (xact_id, position), so what lies behind must cost nothing. The
+ * outbox never shrinks row by row: whole partitions go once past OUTBOX_RETENTION_MINUTES (the pre-filled
+ * events' partition is migration 006's, which expires 10 minutes after the migration plus the retention).
  */
 export async function outboxAtScaleFigure(
   ctx: RunContext,
@@ -118,26 +124,25 @@ export async function outboxAtScaleFigure(
   const full = await measureVariant(ctx, options.publishedRows, options);
   const latencyRatio = ratioOf(empty.p50, full.p50);
   const registered = (v: Variant) => v.after.users - v.before.users;
-  const bounded = full.after.rows < full.before.rows + registered(full);
+  // Nothing per row: the run adds exactly its registrations, and nothing is rewritten.
+  const appendOnly = full.after.rows === full.before.rows + registered(full);
   return {
     id: 'outbox-at-scale',
-    title: `HTTP with ${options.publishedRows / 1000}k published outbox rows`,
+    title: `HTTP with ${options.publishedRows / 1000}k relayed events in the outbox`,
     unit: 'req/s',
     ours: full.okPerSecond,
     baseline: empty.okPerSecond,
     ratio: ratioOf(full.okPerSecond, empty.okPerSecond),
-    target: `≥ ${TARGET_RATIO}× empty outbox (HTTP and e2e p50); table pruned`,
-    met: full.okPerSecond >= TARGET_RATIO * empty.okPerSecond && latencyRatio >= TARGET_RATIO && bounded,
+    target: `≥ ${TARGET_RATIO}× empty outbox (HTTP and e2e p50)`,
+    met: full.okPerSecond >= TARGET_RATIO * empty.okPerSecond && latencyRatio >= TARGET_RATIO && appendOnly,
     details: {
-      measured: `autocannon ${options.http.connections} connections for ${options.http.durationS} s, then ${options.e2e.ratePerSecond}/s for ${options.e2e.durationS} s (201 → profile visible); pre-filled rows were published ${PUBLISHED_AGE} before the run`,
+      measured: `autocannon ${options.http.connections} connections for ${options.http.durationS} s, then ${options.e2e.ratePerSecond}/s for ${options.e2e.durationS} s (201 → profile visible); pre-filled events were written ${PUBLISHED_AGE} before the run, the checkpoint past them`,
       'e2e p50 / p90 / p99 / max (ms), empty outbox': empty.latency,
-      [`e2e p50 / p90 / p99 / max (ms), ${options.publishedRows} published rows`]: full.latency,
+      [`e2e p50 / p90 / p99 / max (ms), ${options.publishedRows} relayed events`]: full.latency,
       'e2e p50 empty / pre-filled': latencyRatio,
       'outbox before → after the run, empty start': `${describeSize(empty.before)} → ${describeSize(empty.after)} (${registered(empty)} registrations)`,
       'outbox before → after the run, pre-filled': `${describeSize(full.before)} → ${describeSize(full.after)} (${registered(full)} registrations)`,
-      'table bounded (rows after < rows before + registrations, counted in users)': bounded
-        ? 'yes'
-        : 'no: every published row is kept',
+      'rows added = registrations (append-only)': appendOnly ? 'yes' : 'no',
     },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeLost } from './explain-lost.ts';
 
 describe('describeLost', () => {
-  const published = 'outbox: published after 1 attempt(s)';
+  const published = 'outbox: relayed (behind the checkpoint)';
 
   it('groups lost registrations by where they stopped, with a count and an example each', () => {
     const lines = describeLost(['a', 'b', 'c', 'd', 'e'], {
@@ -10,7 +10,7 @@ describe('describeLost', () => {
         ['a', published],
         ['b', published],
         ['c', published],
-        ['d', 'outbox: pending after 3 attempt(s), kafka send timed out after 10000 ms'],
+        ['d', 'outbox: not relayed yet (after the checkpoint)'],
       ]),
       written: new Map([
         ['b', [{ partition: 2, offset: 40 }]],
@@ -25,7 +25,7 @@ describe('describeLost', () => {
       `lost 1: ${published}; not in the topic (e.g. a)`,
       `lost 1: ${published}; in the topic, below the committed offset (consumed without a profile) (e.g. b at p2@40, committed 100)`,
       `lost 1: ${published}; in the topic, not consumed yet (e.g. c at p4@90, committed 90)`,
-      'lost 1: outbox: pending after 3 attempt(s), kafka send timed out after 10000 ms; not in the topic (e.g. d)',
+      'lost 1: outbox: not relayed yet (after the checkpoint); not in the topic (e.g. d)',
       'lost 1: no outbox row; not in the topic (e.g. e)',
     ]);
   });

@@ -76,11 +76,11 @@ async function outboxStates(databaseUrl: string, ids: readonly string[]): Promis
   await client.connect();
   try {
     const { rows } = await client.query<{ key: string; state: string }>(
-      `SELECT aggregate_id::text AS key,
-              CASE WHEN failed_at IS NOT NULL THEN 'outbox: parked'
-                   WHEN published_at IS NOT NULL THEN 'outbox: published after ' || attempts || ' attempt(s)'
-                   ELSE 'outbox: pending after ' || attempts || ' attempt(s), ' || coalesce(last_error, 'no error') END AS state
-         FROM outbox WHERE aggregate_id = ANY($1::uuid[])`,
+      `SELECT o.aggregate_id::text AS key,
+              CASE WHEN EXISTS (SELECT 1 FROM outbox_parked p WHERE p.id = o.id) THEN 'outbox: parked'
+                   WHEN (o.xact_id, o.position) <= (c.xact_id, c.position) THEN 'outbox: relayed (behind the checkpoint)'
+                   ELSE 'outbox: not relayed yet (after the checkpoint)' END AS state
+         FROM outbox o, outbox_checkpoint c WHERE o.aggregate_id = ANY($1::uuid[])`,
       [ids],
     );
     return new Map(rows.map((row) => [row.key, row.state]));

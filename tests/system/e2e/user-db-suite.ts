@@ -110,7 +110,7 @@ export async function runUserDbSuite({
         const verdict = await settle(profiles, audit.acknowledged, SETTLE_TIMEOUT_MS);
         let recoveredMs = 0;
         for (const end of faultEnds) {
-          const recovery = await recoveryAfter(end, registrations, { users, profiles });
+          const recovery = await recoveryAfter(end, registrations, { kafka: run.kafka, topic, profiles });
           const ms = slowest(recovery) ?? Number.POSITIVE_INFINITY;
           recoveredMs = Math.max(recoveredMs, ms);
           observations.push(describeRecovery(recovery));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { maintainOutboxPartitions } from '../src/messaging/outbox/outbox-partitions.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
@@ -70,5 +71,35 @@ describe('outbox partitions', () => {
     const names = (await partitions(db)).map(({ name }) => name);
     expect(names).not.toContain('outbox_old_relayed');
     expect(names).toEqual(expect.arrayContaining(['outbox_old_pending', 'outbox_recent']));
+  });
+
+  it('never drops a partition while a transaction is still writing an event into it', async () => {
+    const db = await useTestDatabase();
+    await db.pool.query('DROP TABLE outbox_before_006');
+    await pastPartitionWithEvent(db, 'outbox_old', 5);
+    await db.pool.query(
+      'UPDATE outbox_checkpoint SET (xact_id, position) = (SELECT xact_id, position FROM outbox_old)',
+    );
+    const policy = { partitionMinutes: 60, retentionMinutes: 600 };
+    // The partitions ahead exist already, as in steady state: creating them would wait for the writer.
+    await maintainOutboxPartitions(db.pool, policy);
+    const writer = await db.pool.connect();
+    try {
+      // A late event for that hour, written but not committed when maintenance starts.
+      await writer.query('BEGIN');
+      await writer.query(
+        `INSERT INTO outbox (id, aggregate_id, topic, payload, created_at)
+         VALUES ($1, $2, 'user_register', '{}', date_trunc('hour', now()) - interval '5 hours')`,
+        [randomUUID(), randomUUID()],
+      );
+      const maintained = maintainOutboxPartitions(db.pool, { ...policy, retentionMinutes: 90 });
+      // Commits while maintenance waits for the partition (well inside its 200 ms lock_timeout).
+      await sleep(50);
+      await writer.query('COMMIT');
+      expect(await maintained).toBe(0);
+    } finally {
+      writer.release();
+    }
+    expect(await db.count('outbox')).toBe(2);
   });
 });

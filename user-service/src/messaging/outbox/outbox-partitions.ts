@@ -92,6 +92,9 @@ async function dropExpired(
   for (const { name, upper } of existing) {
     if (upper.getTime() > horizon) continue;
     const table = escapeIdentifier(name);
+    // Locked before it is read: a registration still inserting into it (its row not visible yet) finishes
+    // first, so the check below sees every row the partition will ever hold.
+    await client.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
     const { rows } = await client.query<{ relayed: boolean }>(
       `SELECT NOT EXISTS (
          SELECT 1 FROM ${table} o, outbox_checkpoint c WHERE (o.xact_id, o.position) > (c.xact_id, c.position)

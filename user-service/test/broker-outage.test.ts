@@ -1,10 +1,11 @@
 import { createSerde } from '@events/contracts';
 import { waitFor } from '@events/test-kit/polling';
+import { headerText, readTopic } from '@events/test-kit/read-topic';
 import { stackPart } from '@events/test-kit/stack-control';
+import { countMessages } from '@events/test-kit/topic-admin';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import type { TestDatabase } from './helpers/database.ts';
-import { countMessages, header, readTopic } from './helpers/kafka.ts';
 import { postJson, problemBody, userBody } from './helpers/listen.ts';
 import { useService } from './helpers/service.ts';
 
@@ -65,7 +66,7 @@ describe('a broker outage', () => {
     expect(await countMessages(topic)).toBe(21);
 
     const messages = await readTopic(topic, (received) => received.length >= 21);
-    const eventIds = new Set(messages.map((message) => header(message, 'event-id')));
+    const eventIds = new Set(messages.map((message) => headerText(message, 'event-id')));
     expect(eventIds.size).toBe(21);
     const userIds = await Promise.all(
       messages.map(async (message) => {

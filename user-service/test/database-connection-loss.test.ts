@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import { waitFor } from '@events/test-kit/polling';
+import { readTopic } from '@events/test-kit/read-topic';
 import { describe, expect, it } from 'vitest';
 import type { EventPublisher } from '../src/messaging/event-publisher.ts';
 import { announcePendingRows } from '../src/messaging/outbox/outbox-repository.ts';
@@ -10,10 +12,9 @@ import {
   testDatabaseUrl,
   uniqueApplicationName,
 } from './helpers/backends.ts';
-import { registerCleanup } from './helpers/cleanup.ts';
 import { trapUncaughtExceptions } from './helpers/crash-trap.ts';
 import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { defaultPublisher, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { defaultPublisher, useTestTopic } from './helpers/kafka.ts';
 import { postJson, problemBody, userBody } from './helpers/listen.ts';
 import { useRelay } from './helpers/relay.ts';
 import { useService } from './helpers/service.ts';
@@ -77,7 +78,7 @@ describe('PostgreSQL cutting the connections of a running service', () => {
     const app = uniqueApplicationName();
     const { db, topic, url } = await useService({ DATABASE_URL: testDatabaseUrl({ applicationName: app }) });
     const lock = await db.pool.connect();
-    registerCleanup(async () => lock.release(true));
+    cleanUpLater(async () => lock.release(true));
     // Holds the registration's INSERT inside its statement until the backend is terminated.
     await lock.query('BEGIN; LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE');
     const pending = postJson(`${url}/users`, { email: 'cut@example.com', username: 'cut' });
@@ -103,7 +104,7 @@ describe('PostgreSQL cutting the connections of a running service', () => {
     const topic = await useTestTopic();
     const app = uniqueApplicationName();
     const real = defaultPublisher();
-    registerCleanup(() => real.disconnect());
+    cleanUpLater(() => real.disconnect());
     let inside: () => void = () => undefined;
     const publishing = new Promise<void>((resolve) => {
       inside = resolve;

@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createSerde } from '@events/contracts';
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import { waitFor } from '@events/test-kit/polling';
+import { headerText, readTopic } from '@events/test-kit/read-topic';
 import { describe, expect, it } from 'vitest';
 import { relayLag } from '../src/messaging/outbox/outbox-repository.ts';
-import { registerCleanup } from './helpers/cleanup.ts';
 import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { header, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { useTestTopic } from './helpers/kafka.ts';
 
 const RELAY_MAIN = fileURLToPath(new URL('./helpers/relay-process-main.ts', import.meta.url));
 const KEYS = 24;
@@ -30,7 +31,7 @@ function startRelayProcess(db: TestDatabase, topic: string, instance: string): C
     },
     stdio: 'ignore',
   });
-  registerCleanup(async () => {
+  cleanUpLater(async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.kill('SIGKILL');
@@ -105,18 +106,18 @@ describe('relays competing for one outbox, the active one SIGKILLed mid-stream',
     const total = KEYS * EVENTS_PER_KEY;
     const messages = await readTopic(
       topic,
-      (received) => new Set(received.map((m) => header(m, 'event-id'))).size >= total,
+      (received) => new Set(received.map((m) => headerText(m, 'event-id'))).size >= total,
       60_000,
     );
     // At least once: a relay killed after Kafka took a batch and before its checkpoint sends it again.
     const firstSeen = new Map<string, number[]>();
     const seen = new Set<string>();
     for (const message of messages) {
-      const id = header(message, 'event-id') ?? '';
+      const id = headerText(message, 'event-id') ?? '';
       if (seen.has(id)) continue;
       seen.add(id);
       const key = message.key?.toString() ?? '';
-      firstSeen.set(key, [...(firstSeen.get(key) ?? []), Number(header(message, 'seq'))]);
+      firstSeen.set(key, [...(firstSeen.get(key) ?? []), Number(headerText(message, 'seq'))]);
     }
     const inOrder = Array.from({ length: EVENTS_PER_KEY }, (_, i) => i + 1);
     expect(firstSeen.size).toBe(KEYS);

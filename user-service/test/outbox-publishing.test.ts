@@ -1,11 +1,13 @@
 import { createSerde, type UserRegister } from '@events/contracts';
 import { waitFor } from '@events/test-kit/polling';
+import { headerText, readTopic } from '@events/test-kit/read-topic';
+import { countMessages } from '@events/test-kit/topic-admin';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { relayLag } from '../src/messaging/outbox/outbox-repository.ts';
 import { terminateBackends, testDatabaseUrl, uniqueApplicationName } from './helpers/backends.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
-import { countMessages, header, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { useTestTopic } from './helpers/kafka.ts';
 import { postJson, userBody } from './helpers/listen.ts';
 import { useRelay } from './helpers/relay.ts';
 import { useService } from './helpers/service.ts';
@@ -50,9 +52,9 @@ describe('publishing registrations', () => {
     expect(rows).toHaveLength(1);
     // Stored in the contract's JSON form, read back to exactly the event that was published.
     expect({ ...serde.fromJSON('user_register', rows[0]?.payload ?? '') }).toEqual(event);
-    expect(header(message, 'event-id')).toBe(rows[0]?.id);
-    expect(header(message, 'traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
-    expect(header(message, 'traceparent')).not.toContain('00f067aa0ba902b7');
+    expect(headerText(message, 'event-id')).toBe(rows[0]?.id);
+    expect(headerText(message, 'traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    expect(headerText(message, 'traceparent')).not.toContain('00f067aa0ba902b7');
     await waitFor('the checkpoint passes the event', async () => (await db.unpublished()) === 0);
   });
 });
@@ -132,7 +134,7 @@ describe('two relay instances on one database', () => {
 
     expect(await countMessages(topic)).toBe(total);
     const messages = await readTopic(topic, (received) => received.length >= total);
-    const eventIds = messages.map((message) => header(message, 'event-id'));
+    const eventIds = messages.map((message) => headerText(message, 'event-id'));
     expect(new Set(eventIds).size).toBe(total);
     const { rows } = await db.pool.query<{ id: string }>('SELECT id FROM outbox');
     expect(new Set(eventIds)).toEqual(new Set(rows.map((row) => row.id)));

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import { waitFor } from '@events/test-kit/polling';
+import { headerText, readTopic } from '@events/test-kit/read-topic';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { EventPublisher } from '../src/messaging/event-publisher.ts';
-import { registerCleanup } from './helpers/cleanup.ts';
 import { useTestDatabase } from './helpers/database.ts';
-import { defaultPublisher, header, readTopic, useTestTopic } from './helpers/kafka.ts';
+import { defaultPublisher, useTestTopic } from './helpers/kafka.ts';
 import { useRelay } from './helpers/relay.ts';
 import { usersIn } from './helpers/users.ts';
 
@@ -22,7 +23,7 @@ describe('the outbox relay', () => {
     const db = await useTestDatabase();
     const topic = await useTestTopic();
     const real = defaultPublisher();
-    registerCleanup(() => real.disconnect());
+    cleanUpLater(() => real.disconnect());
     let failuresLeft = 6;
     const flaky: EventPublisher = {
       async publish(batch) {
@@ -93,6 +94,6 @@ describe('the outbox relay', () => {
     const [message] = await readTopic(topic, (messages) => messages.length >= 1);
     if (!message) throw new Error('no message arrived');
     expect(message.key?.toString()).toBe(good.id);
-    expect([invalid, unknownTopic]).not.toContain(header(message, 'event-id'));
+    expect([invalid, unknownTopic]).not.toContain(headerText(message, 'event-id'));
   });
 });

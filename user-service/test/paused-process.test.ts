@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { waitFor } from '@events/test-kit/polling';
+import { readTopic } from '@events/test-kit/read-topic';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backendsOf, terminateBackends, testDatabaseUrl, uniqueApplicationName } from './helpers/backends.ts';
 import { type TestDatabase, useTestDatabase } from './helpers/database.ts';
 import { holdInsertOf } from './helpers/held-insert.ts';
-import { readTopic, useTestTopic } from './helpers/kafka.ts';
+import { useTestTopic } from './helpers/kafka.ts';
 import { postJson, problemBody, userBody } from './helpers/listen.ts';
 import { type ServiceProcess, useServiceProcess } from './helpers/service-process.ts';
 

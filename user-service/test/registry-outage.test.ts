@@ -1,8 +1,9 @@
 import { waitFor } from '@events/test-kit/polling';
 import { stackPart } from '@events/test-kit/stack-control';
+import { countMessages } from '@events/test-kit/topic-admin';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from './helpers/database.ts';
-import { countMessages, useTestTopic } from './helpers/kafka.ts';
+import { useTestTopic } from './helpers/kafka.ts';
 import { postJson, problemBody } from './helpers/listen.ts';
 import { startTestService } from './helpers/service.ts';
 

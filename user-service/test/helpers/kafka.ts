@@ -4,10 +4,6 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { createEventPublisher, type EventPublisher } from '../../src/messaging/event-publisher.ts';
 
-// The outbox tests still import these from here; new code imports them from @events/test-kit.
-export { headerText as header, readTopic } from '@events/test-kit/read-topic';
-export { countMessages } from '@events/test-kit/topic-admin';
-
 /** The relay's publisher as start-service wires it, at the default settings, on the local Kafka. */
 export function defaultPublisher(): EventPublisher {
   const config = loadConfig({});

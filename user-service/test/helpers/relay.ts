@@ -1,5 +1,6 @@
 import { createSerde } from '@events/contracts';
 import type { Queryable } from '@events/service-platform/postgres';
+import { cleanUpLater } from '@events/test-kit/cleanup';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import type { EventPublisher } from '../../src/messaging/event-publisher.ts';
@@ -7,7 +8,6 @@ import { createOutboxEncoder } from '../../src/messaging/outbox/encode-outbox-ro
 import { createOutboxRelay, type OutboxRelay } from '../../src/messaging/outbox/outbox-relay.ts';
 import { openRelaySession } from '../../src/messaging/outbox/relay-session.ts';
 import { createMetrics, type Metrics } from '../../src/observability/metrics.ts';
-import { registerCleanup } from './cleanup.ts';
 import { TEST_DATABASE_URL, type TestDatabase } from './database.ts';
 import { defaultPublisher } from './kafka.ts';
 
@@ -59,7 +59,7 @@ export function useRelay(
     leaderPollMs: 100,
     maxBackoffMs: 200,
   });
-  registerCleanup(async () => {
+  cleanUpLater(async () => {
     await relay.stop();
     await publisher.disconnect();
   });

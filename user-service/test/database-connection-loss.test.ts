@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { cleanUpLater } from '@events/test-kit/cleanup';
 import { waitFor } from '@events/test-kit/polling';
 import { readTopic } from '@events/test-kit/read-topic';
+import { scratchTcpProxy } from '@events/test-kit/scratch-tcp-proxy';
 import { describe, expect, it } from 'vitest';
 import type { EventPublisher } from '../src/messaging/event-publisher.ts';
 import { announcePendingRows } from '../src/messaging/outbox/outbox-repository.ts';
@@ -18,7 +19,6 @@ import { defaultPublisher, useTestTopic } from './helpers/kafka.ts';
 import { postJson, problemBody, userBody } from './helpers/listen.ts';
 import { useRelay } from './helpers/relay.ts';
 import { useService } from './helpers/service.ts';
-import { useTcpProxy } from './helpers/tcp-proxy.ts';
 import { usersIn } from './helpers/users.ts';
 
 const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
@@ -149,7 +149,7 @@ describe('PostgreSQL cutting the connections of a running service', () => {
   it('reports the database down on /readyz while it is unreachable, refuses writes honestly, and recovers', async () => {
     trapUncaughtExceptions();
     const target = new URL(TEST_DATABASE_URL);
-    const proxy = await useTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+    const proxy = await scratchTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
     const app = uniqueApplicationName();
     const { db, topic, url } = await useService({
       DATABASE_URL: testDatabaseUrl({ applicationName: app, port: proxy.port }),

@@ -9,10 +9,10 @@ import type { ServiceProcess } from '@events/harness/service-process';
 import type { KafkaNode } from '@events/stack/parts/kafka-node';
 import { killPart } from '@events/stack/processes';
 import { stackPart as stack } from '@events/test-kit/stack-control';
+import type { TcpProxy as SilentProxy } from '@events/test-kit/tcp-proxy';
 import type { Kafka } from 'kafkajs';
 import { coordinatorKill } from './coordinator-kill.ts';
 import type { Fleet } from './fleet.ts';
-import type { SilentProxy } from './silent-proxy.ts';
 
 export interface ClusterScenarioContext {
   fleet: Fleet;

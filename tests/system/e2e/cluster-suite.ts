@@ -3,6 +3,7 @@ import { registration } from '@events/harness/registrations';
 import { createTopics, onBrokers, type RunContext, recreateDatabase } from '@events/harness/run-context';
 import { threeBrokers } from '@events/stack/parts/kafka';
 import { HOST } from '@events/stack/parts/kafka-node';
+import { TcpProxy as SilentProxy } from '@events/test-kit/tcp-proxy';
 import { countMessages } from '@events/test-kit/topic-admin';
 import pg from 'pg';
 import type { ClusterScenario } from './cluster-scenarios.ts';
@@ -10,7 +11,6 @@ import { explainLost } from './explain-lost.ts';
 import { Fleet } from './fleet.ts';
 import { type ScenarioResult, scenarioResult } from './report.ts';
 import { registerAtRate, settle } from './scenario-load.ts';
-import { SilentProxy } from './silent-proxy.ts';
 
 const SETTLE_TIMEOUT_MS = 180_000;
 const USER_INSTANCES = 2;

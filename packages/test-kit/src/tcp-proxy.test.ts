@@ -1,45 +1,43 @@
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterEach, describe, expect, it } from 'vitest';
-import { SilentProxy } from './silent-proxy.ts';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+import { describe, expect, it } from 'vitest';
+import { cleanUpLater } from './cleanup.ts';
+import { scratchTcpProxy } from './scratch-tcp-proxy.ts';
+import type { TcpProxy } from './tcp-proxy.ts';
 
 async function echoServer(): Promise<number> {
-  const server: Server = createServer((socket) => socket.pipe(socket));
+  const server: Server = createServer((socket) => {
+    // The proxy resets its connections when it closes.
+    socket.on('error', () => undefined);
+    socket.pipe(socket);
+  });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+  cleanUpLater(() => new Promise((resolve) => server.close(() => resolve())));
   return (server.address() as { port: number }).port;
 }
 
-async function proxyTo(port: number): Promise<SilentProxy> {
-  const proxy = new SilentProxy(0, { host: '127.0.0.1', port });
-  await proxy.start();
-  cleanups.push(() => proxy.close());
-  return proxy;
-}
+const proxyToEcho = async (): Promise<TcpProxy> =>
+  scratchTcpProxy({ host: '127.0.0.1', port: await echoServer() });
 
 async function client(port: number): Promise<{ socket: Socket; received: () => string }> {
   const socket = connect(port, '127.0.0.1');
+  socket.on('error', () => undefined);
   await once(socket, 'connect');
   let text = '';
   socket.on('data', (chunk) => {
     text += chunk.toString();
   });
-  cleanups.push(async () => {
+  cleanUpLater(() => {
     socket.destroy();
   });
   return { socket, received: () => text };
 }
 
-describe('SilentProxy', () => {
+describe('TcpProxy', () => {
   it('forwards both ways, holds every byte while silent without closing, and delivers them after the heal', async () => {
-    const proxy = await proxyTo(await echoServer());
+    const proxy = await proxyToEcho();
     const { socket, received } = await client(proxy.port);
     socket.write('before;');
     await expect.poll(received).toBe('before;');
@@ -55,7 +53,7 @@ describe('SilentProxy', () => {
   });
 
   it('holds connections opened during the silence until the heal', async () => {
-    const proxy = await proxyTo(await echoServer());
+    const proxy = await proxyToEcho();
     proxy.silence();
     const { socket, received } = await client(proxy.port);
     socket.write('hello');
@@ -63,5 +61,21 @@ describe('SilentProxy', () => {
     expect(received()).toBe('');
     proxy.heal();
     await expect.poll(received).toBe('hello');
+  });
+
+  it('resets its connections and refuses new ones while down, and accepts again on the same port once up', async () => {
+    const proxy = await proxyToEcho();
+    const port = proxy.port;
+    const { socket } = await client(port);
+
+    await proxy.down();
+    await expect.poll(() => socket.destroyed).toBe(true);
+    await expect(client(port)).rejects.toThrow(/ECONNREFUSED/);
+
+    await proxy.up();
+    expect(proxy.port).toBe(port);
+    const again = await client(port);
+    again.socket.write('back');
+    await expect.poll(again.received).toBe('back');
   });
 });

@@ -169,5 +169,6 @@ describe('a new team, outside this repository, following the README', () => {
     expect(onOldestEvents).toEqual(
       expect.arrayContaining(orderIds.flatMap((orderId) => eventsOfOrder(orderId, ns))),
     );
-  }, 180_000);
+    // Two npm installs, two type-checks and two Kafka round trips: about 100 s alone, more beside other suites.
+  }, 360_000);
 });

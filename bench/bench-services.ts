@@ -18,6 +18,8 @@ export const ports = {
   ceiling: base + 2,
   dualWrite: base + 3,
   jsonConsumer: base + 4,
+  /** A second user-service on the same database (relay-takeover). */
+  userServiceStandby: base + 5,
 };
 // Measure what ships: the services log at their default level, into files under .stack/logs.
 const LOG_LEVEL = 'info';
@@ -45,13 +47,26 @@ export const zipkinTracingEnv = {
 
 export function userService(
   ctx: RunContext,
-  { databaseUrl, topic, env = {} }: { databaseUrl: string; topic: string; env?: Record<string, string> },
+  {
+    databaseUrl,
+    topic,
+    env = {},
+    name = 'user-service',
+    port = ports.userService,
+  }: {
+    databaseUrl: string;
+    topic: string;
+    env?: Record<string, string> | undefined;
+    /** Also names its log file: `.stack/logs/bench-<name>.log`. */
+    name?: string;
+    port?: number;
+  },
 ) {
   return new ServiceProcess({
-    name: 'user-service',
+    name,
     ...serviceLaunch.users,
-    port: ports.userService,
-    logFile: join(logsDir, 'bench-user-service.log'),
+    port,
+    logFile: join(logsDir, `bench-${name}.log`),
     env: {
       ...profilingEnv(),
       DATABASE_URL: databaseUrl,

@@ -8,6 +8,8 @@ export const figureIds = [
   'consumer-catch-up',
   'memory-under-load',
   'outbox-at-scale',
+  'outbox-disk',
+  'relay-takeover',
   'outage-recovery',
   'consumer-scale-out',
 ] as const;

@@ -21,6 +21,8 @@ import { httpRegisterFigure } from './figures/http-register.ts';
 import { memoryUnderLoadFigure } from './figures/memory-under-load.ts';
 import { outageRecoveryFigure } from './figures/outage-recovery.ts';
 import { outboxAtScaleFigure } from './figures/outbox-at-scale.ts';
+import { outboxDiskFigure } from './figures/outbox-disk.ts';
+import { relayTakeoverFigure } from './figures/relay-takeover.ts';
 import { schemasCheckFigure } from './figures/schemas-check.ts';
 import { serdeFigure } from './figures/serde.ts';
 import { tracingOverheadFigure } from './figures/tracing-overhead.ts';
@@ -46,6 +48,8 @@ const runners: Record<FigureId, (o: BenchOptions) => Promise<FigureOutcome>> = {
   'consumer-catch-up': async (o) => ({ figure: await consumerCatchUpFigure(ctx, o.catchUp) }),
   'memory-under-load': async (o) => ({ figure: await memoryUnderLoadFigure(ctx, o.memory) }),
   'outbox-at-scale': async (o) => ({ figure: await outboxAtScaleFigure(ctx, o.outboxAtScale) }),
+  'outbox-disk': async (o) => ({ figure: await outboxDiskFigure(ctx, o.outboxDisk) }),
+  'relay-takeover': async (o) => ({ figure: await relayTakeoverFigure(ctx, o.relayTakeover) }),
   'outage-recovery': async (o) => ({ figure: await outageRecoveryFigure(ctx, o.outage) }),
   'consumer-scale-out': async (o) => ({ figure: await consumerScaleOutFigure(ctx, o.scaleOut) }),
 };

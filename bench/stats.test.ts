@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile, summarize } from './stats.ts';
+import { linearSlope, median, percentile, summarize } from './stats.ts';
 
 describe('percentile', () => {
   it('takes the nearest rank of the sorted samples', () => {
@@ -27,5 +27,35 @@ describe('summarize', () => {
     const samples = Array.from({ length: 100 }, (_, i) => 100 - i);
     expect(summarize(samples)).toEqual({ count: 100, p50: 50, p90: 90, p99: 99, max: 100 });
     expect(samples[0]).toBe(100);
+  });
+});
+
+describe('linearSlope', () => {
+  it('fits a straight line through noisy points', () => {
+    expect(
+      linearSlope([
+        { x: 0, y: 1 },
+        { x: 1, y: 3 },
+        { x: 2, y: 5 },
+      ]),
+    ).toBe(2);
+    expect(
+      linearSlope([
+        { x: 0, y: 0 },
+        { x: 1, y: 1 },
+        { x: 2, y: 0 },
+        { x: 3, y: 1 },
+      ]),
+    ).toBeCloseTo(0.2);
+  });
+
+  it('returns NaN without two distinct x', () => {
+    expect(linearSlope([{ x: 1, y: 1 }])).toBeNaN();
+    expect(
+      linearSlope([
+        { x: 1, y: 1 },
+        { x: 1, y: 2 },
+      ]),
+    ).toBeNaN();
   });
 });

@@ -32,3 +32,14 @@ export function summarize(samples: readonly number[]): LatencySummary {
     max: samples.length === 0 ? Number.NaN : Math.max(...samples),
   };
 }
+
+/** Least-squares slope of y over x; NaN with fewer than two distinct x. */
+export function linearSlope(points: ReadonlyArray<{ x: number; y: number }>): number {
+  const n = points.length;
+  if (n < 2) return Number.NaN;
+  const meanX = points.reduce((sum, p) => sum + p.x, 0) / n;
+  const meanY = points.reduce((sum, p) => sum + p.y, 0) / n;
+  const sxx = points.reduce((sum, p) => sum + (p.x - meanX) ** 2, 0);
+  const sxy = points.reduce((sum, p) => sum + (p.x - meanX) * (p.y - meanY), 0);
+  return sxx === 0 ? Number.NaN : sxy / sxx;
+}

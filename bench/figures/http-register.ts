@@ -17,7 +17,7 @@ import {
 import { type Figure, ratioOf } from '../figure.ts';
 import { measureWithWarmUp } from './load-test.ts';
 
-const TARGET_RATIO = 0.6;
+const TARGET_RATIO = 0.7;
 const TARGET_P99_MS = 25;
 
 /**

@@ -7,35 +7,13 @@ import { migrateUserDb } from '../peers/service-parts.ts';
 import { summarize } from '../stats.ts';
 import { formatLatencies } from './e2e-latency.ts';
 import { measureWithWarmUp } from './load-test.ts';
+import { describeSize, type OutboxSize, outboxSize } from './outbox-size.ts';
 import { startPipeline } from './pipelines.ts';
 import { registerAtRate } from './register-at-rate.ts';
 
 const TARGET_RATIO = 0.9;
 /** Older than any sensible retention: they land in migration 006's partition, dropped once it expires. */
 const PUBLISHED_AGE = '7 days';
-
-interface OutboxSize {
-  rows: number;
-  bytes: number;
-  /** Users registered so far: each wrote one outbox row. */
-  users: number;
-}
-
-async function outboxSize(databaseUrl: string): Promise<OutboxSize> {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  try {
-    const { rows } = await db.query<OutboxSize>(
-      `SELECT (SELECT count(*)::int FROM outbox) AS rows,
-              (SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('outbox'))::float8
-                + pg_total_relation_size('outbox_checkpoint')::float8 AS bytes,
-              (SELECT count(*)::int FROM users) AS users`,
-    );
-    return rows[0] as OutboxSize;
-  } finally {
-    await db.end();
-  }
-}
 
 /** Migrates user-service's schema ahead of the service, then writes `count` events the relay is past. */
 async function fillPublishedOutbox(databaseUrl: string, count: number): Promise<void> {
@@ -107,8 +85,6 @@ async function measureVariant(ctx: RunContext, prefilled: number, options: Bench
     await pipeline.close();
   }
 }
-
-const describeSize = ({ rows, bytes }: OutboxSize) => `${rows} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * HTTP throughput and e2e p50 with many relayed events already in the outbox against an empty outbox: the

@@ -37,13 +37,17 @@ type Kind = 'ours' | 'dual-write';
 /**
  * Starts one pipeline on fresh databases and topics named after `tag`: ours (user-service → Avro through the
  * outbox → profile-service) or the dual-write peer (INSERT + JSON send in the request → JSON consumer).
- * `beforeStart` runs once the databases exist, before any process (a figure pre-fills tables there).
+ * `beforeStart` runs once the databases exist, before any process (a figure pre-fills tables there);
+ * `userServiceEnv` is added to user-service's environment (ours only).
  */
 export async function startPipeline(
   ctx: RunContext,
   kind: Kind,
   tag: string,
-  options: { beforeStart?: (userDbUrl: string) => Promise<void> } = {},
+  options: {
+    beforeStart?: (userDbUrl: string) => Promise<void>;
+    userServiceEnv?: Record<string, string>;
+  } = {},
 ): Promise<Pipeline> {
   const topic = `bench.user_register.${ctx.runId}.${tag}`;
   const topics = [topic, `${topic}.dlq`];
@@ -60,7 +64,7 @@ export async function startPipeline(
   const [producerSide, consumerSide] =
     kind === 'ours'
       ? [
-          userService(ctx, { databaseUrl: userDbUrl, topic }),
+          userService(ctx, { databaseUrl: userDbUrl, topic, env: options.userServiceEnv }),
           profileService(ctx, { databaseUrl: profileDbUrl, topic, group }),
         ]
       : [

@@ -1,8 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { cleanUpLater } from '@events/test-kit/cleanup';
+import type { NodeProcess } from '@events/test-kit/node-process';
 import { waitFor } from '@events/test-kit/polling';
+import { startedProcess } from '@events/test-kit/started-process';
 import { scratchProducer } from '@events/test-kit/test-kafka';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { produceEvents, userRegister } from './helpers/events.ts';
@@ -15,42 +14,34 @@ beforeAll(requireStack);
 const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 
 interface Instance {
-  child: ChildProcess;
+  process: NodeProcess;
   /** Partitions of the latest group join. */
   partitions: number[] | undefined;
-  output: string[];
 }
 
-/** A real service process (`node src/main.ts`); SIGKILLed after the test if still alive. */
-function spawnInstance(topics: TestTopics, databaseUrl: string): Instance {
-  const child = spawn(process.execPath, ['src/main.ts'], {
-    cwd: serviceDir,
-    env: {
-      ...process.env,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: databaseUrl,
-      SOURCE_TOPIC: topics.topic,
-      DLQ_TOPIC: topics.dlqTopic,
-      CONSUMER_GROUP: topics.groupId,
-      KAFKA_SESSION_TIMEOUT_MS: '8000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const instance: Instance = { child, partitions: undefined, output: [] };
-  cleanUpLater(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-    instance.output.push(line);
-    try {
-      const entry = JSON.parse(line) as { msg?: string; partitions?: number[] };
-      if (entry.msg === 'joined the consumer group') instance.partitions = entry.partitions ?? [];
-    } catch {
-      // Not a log line (e.g. a Node warning): kept in `output` for the failure message only.
-    }
-  });
-  child.stderr?.on('data', (chunk: Buffer) => instance.output.push(chunk.toString()));
+/** A real service process (`node src/main.ts`); stopped after the test if still alive. */
+function startInstance(name: string, topics: TestTopics, databaseUrl: string): Instance {
+  const instance: Instance = {
+    partitions: undefined,
+    process: startedProcess({
+      name,
+      entry: 'src/main.ts',
+      cwd: serviceDir,
+      env: {
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: databaseUrl,
+        SOURCE_TOPIC: topics.topic,
+        DLQ_TOPIC: topics.dlqTopic,
+        CONSUMER_GROUP: topics.groupId,
+        KAFKA_SESSION_TIMEOUT_MS: '8000',
+      },
+      onLine: (line) => {
+        if (line.includes('"joined the consumer group"'))
+          instance.partitions = (JSON.parse(line) as { partitions?: number[] }).partitions ?? [];
+      },
+    }),
+  };
   return instance;
 }
 
@@ -61,8 +52,8 @@ describe('several instances in one group', () => {
     const topics = await createTestTopics({ partitions: 6 });
     const db = await createTestDatabase();
     const producer = await scratchProducer();
-    const a = spawnInstance(topics, db.url);
-    const b = spawnInstance(topics, db.url);
+    const a = startInstance('a', topics, db.url);
+    const b = startInstance('b', topics, db.url);
 
     await waitFor(
       'both instances to share the six partitions',
@@ -73,7 +64,7 @@ describe('several instances in one group', () => {
       60_000,
     ).catch((error: Error) => {
       throw new Error(
-        `${error.message}\n--- a ---\n${a.output.join('\n')}\n--- b ---\n${b.output.join('\n')}`,
+        `${error.message}\n--- a ---\n${a.process.output.join('\n')}\n--- b ---\n${b.process.output.join('\n')}`,
       );
     });
 
@@ -83,8 +74,9 @@ describe('several instances in one group', () => {
 
     const second = Array.from({ length: 60 }, () => userRegister());
     const sending = produceEvents(producer, topics.topic, second.slice(0, 30));
-    a.child.kill('SIGKILL');
+    const killed = a.process.kill();
     await sending;
+    await killed;
     await produceEvents(producer, topics.topic, second.slice(30));
 
     await waitFor('the survivor to own every partition', async () => b.partitions?.length === 6, 60_000);

@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { repoRoot } from '@events/stack/paths';
 import { serviceLaunch } from '@events/stack/service-launch';
-import { waitUntil } from '@events/stack/wait-until';
+import { NodeProcess } from '@events/test-kit/node-process';
 
 export interface ServiceSpec {
   name: string;
@@ -106,82 +104,65 @@ interface InstanceSpec {
 }
 
 /**
- * One service as a real child process. Exits we did not cause (anything but our own kill or stop)
- * are recorded as crashes, which fail the run.
+ * One of our built services as a child process (test-kit's NodeProcess) on its spec's port, its output in its
+ * log file. Exits we did not cause (anything but our own kill or stop) are recorded as crashes, which fail
+ * the run.
  */
 export class ServiceProcess {
   readonly spec: ServiceSpec;
-  readonly crashes: string[] = [];
-  private child: ChildProcess | undefined;
-  private expectingExit = false;
+  private readonly process: NodeProcess;
 
   constructor(spec: ServiceSpec) {
     this.spec = spec;
     mkdirSync(dirname(spec.logFile), { recursive: true });
+    this.process = new NodeProcess({
+      name: spec.name,
+      entry: join(repoRoot, spec.entry),
+      cwd: repoRoot,
+      ...(spec.nodeFlags === undefined ? {} : { nodeFlags: spec.nodeFlags }),
+      env: { ...spec.env, PORT: String(spec.port) },
+      logFile: spec.logFile,
+    });
+  }
+
+  get crashes(): readonly string[] {
+    return this.process.crashes;
   }
 
   /** The running process's id (the bench samples its memory); undefined before start. */
   get pid(): number | undefined {
-    return this.child?.pid;
+    return this.process.pid;
+  }
+
+  /** How the process ended: its exit code, or the signal that killed it; undefined while it runs. */
+  get exitStatus(): number | NodeJS.Signals | undefined {
+    return this.process.exitStatus;
+  }
+
+  /** True from start() until the process exits. */
+  get running(): boolean {
+    return this.process.running;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.spec.port}`;
   }
 
   async start(): Promise<void> {
     if (await this.answers()) {
       throw new Error(`port ${this.spec.port} already answers: another ${this.spec.name} is running there`);
     }
-    const log = createWriteStream(this.spec.logFile, { flags: 'a' });
-    const flags = this.spec.nodeFlags ?? ['--enable-source-maps'];
-    const child = spawn(process.execPath, [...flags, join(repoRoot, this.spec.entry)], {
-      cwd: repoRoot,
-      env: { ...process.env, ...this.spec.env, PORT: String(this.spec.port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    this.expectingExit = false;
-    child.on('exit', (code, signal) => {
-      if (!this.expectingExit)
-        this.crashes.push(`${this.spec.name} exited on its own (${signal ?? `code ${code}`})`);
-    });
-    this.child = child;
-    // Never leave a service behind if the harness itself dies.
-    const reap = () => child.kill('SIGKILL');
-    process.once('exit', reap);
-    child.once('exit', () => process.off('exit', reap));
+    this.process.start();
     await this.waitFor('/healthz');
   }
 
   /** SIGKILL: the process gets no chance to commit, flush or leave its group. */
-  async kill(): Promise<void> {
-    await this.signal('SIGKILL');
+  kill(): Promise<void> {
+    return this.process.kill();
   }
 
-  async stop(): Promise<void> {
-    await this.signal('SIGTERM');
-  }
-
-  private async signal(signal: NodeJS.Signals): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    this.expectingExit = true;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill(signal);
-    await Promise.race([exited, sleep(30_000).then(() => child.kill('SIGKILL'))]);
-    await exited;
-  }
-
-  /** How the process ended: its exit code, or the signal that killed it; undefined while it runs. */
-  get exitStatus(): number | NodeJS.Signals | undefined {
-    return this.child?.signalCode ?? this.child?.exitCode ?? undefined;
-  }
-
-  /** True from start() until the process exits. */
-  get running(): boolean {
-    return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  get url(): string {
-    return `http://127.0.0.1:${this.spec.port}`;
+  stop(): Promise<void> {
+    return this.process.stop();
   }
 
   /** Whether the service answers `path` with a 2xx right now. */
@@ -198,12 +179,6 @@ export class ServiceProcess {
    * listens, /readyz once it can take work (its consumer has joined the group).
    */
   async waitFor(path: '/healthz' | '/readyz'): Promise<void> {
-    await waitUntil(() => this.answers(path), {
-      timeoutMs: 60_000,
-      intervalMs: 200,
-      stillStarting: () => this.child?.exitCode === null,
-    }).catch((error: Error) => {
-      throw new Error(`${this.spec.name} ${path}: ${error.message}; see ${this.spec.logFile}`);
-    });
+    await this.process.waitUntil(`${path} to answer`, () => this.answers(path));
   }
 }

@@ -1,27 +1,29 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createSerde } from '@events/contracts';
-import { cleanUpLater } from '@events/test-kit/cleanup';
+import type { NodeProcess } from '@events/test-kit/node-process';
 import { waitFor } from '@events/test-kit/polling';
 import { headerText, readTopic } from '@events/test-kit/read-topic';
+import { startedProcess } from '@events/test-kit/started-process';
 import { describe, expect, it } from 'vitest';
 import { relayLag } from '../src/messaging/outbox/outbox-repository.ts';
 import { TEST_DATABASE_URL, type TestDatabase, useTestDatabase } from './helpers/database.ts';
 import { useTestTopic } from './helpers/kafka.ts';
 
+const SERVICE_DIR = fileURLToPath(new URL('..', import.meta.url));
 const RELAY_MAIN = fileURLToPath(new URL('./helpers/relay-process-main.ts', import.meta.url));
 const KEYS = 24;
 const EVENTS_PER_KEY = 40;
 const WRITERS = 4;
 const serde = createSerde({ registry: { url: 'http://127.0.0.1:4/unused' } });
 
-/** A relay in a child process of its own; killed (SIGKILL) when the test ends if it still runs. */
-function startRelayProcess(db: TestDatabase, topic: string, instance: string): ChildProcess {
-  const child = spawn(process.execPath, [RELAY_MAIN], {
+/** A relay in a child process of its own; stopped when the test ends if it still runs. */
+function startRelayProcess(db: TestDatabase, topic: string, instance: string): NodeProcess {
+  return startedProcess({
+    name: instance,
+    entry: RELAY_MAIN,
+    cwd: SERVICE_DIR,
     env: {
-      ...process.env,
       DATABASE_URL: TEST_DATABASE_URL,
       SCHEMA: db.schema,
       TOPIC: topic,
@@ -29,15 +31,7 @@ function startRelayProcess(db: TestDatabase, topic: string, instance: string): C
       BATCH_SIZE: '25',
       LOG_LEVEL: 'silent',
     },
-    stdio: 'ignore',
   });
-  cleanUpLater(async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
-  });
-  return child;
 }
 
 /** Each key's events written one transaction at a time, in order; the keys of the writers interleave. */
@@ -96,9 +90,7 @@ describe('relays competing for one outbox, the active one SIGKILLed mid-stream',
       leaders.push(leader);
       const child = children.get(leader);
       if (!child) throw new Error(`no relay process named ${leader}`);
-      const exited = once(child, 'exit');
-      child.kill('SIGKILL');
-      await exited;
+      await child.kill();
     }
     await writing;
     await waitFor('every event is relayed', async () => (await db.unpublished()) === 0, 60_000);

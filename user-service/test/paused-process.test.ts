@@ -56,8 +56,8 @@ async function outcome(first: Response, body: object, key: string): Promise<stri
 }
 
 function expectAlive(): void {
-  expect(service.exit, service.logs.slice(-30).join('\n')).toBeUndefined();
-  expect(service.logs.filter((line) => line.includes('uncaught exception'))).toEqual([]);
+  expect(service.process.crashes, service.process.output.slice(-30).join('\n')).toEqual([]);
+  expect(service.process.output.filter((line) => line.includes('uncaught exception'))).toEqual([]);
 }
 
 /** registration_lost_answers_total{outcome} as the service reports it. */
@@ -81,13 +81,13 @@ describe('a user-service process paused (SIGSTOP) between sending its INSERT and
     const pending = postJson(`${service.url}/users`, body, { 'idempotency-key': key });
     await insertWaits();
 
-    service.pause();
+    service.process.pause();
     await release();
     await waitFor('the INSERT commits', async () => (await storedIdOf(body.email)) !== undefined);
     expect(await terminateBackends(app)).toBeGreaterThan(0);
     // Longer than the client-side query timeout: on waking, the timer and the answer race.
     await sleep(QUERY_TIMEOUT_MS * 1.5);
-    service.resume();
+    service.process.resume();
 
     const id = await outcome(await pending, body, key);
     expect(id).toBe(await storedIdOf(body.email));
@@ -103,9 +103,9 @@ describe('a user-service process paused (SIGSTOP) between sending its INSERT and
     const pending = postJson(`${service.url}/users`, body, { 'idempotency-key': key });
     await insertWaits();
 
-    service.pause();
+    service.process.pause();
     await sleep(QUERY_TIMEOUT_MS * 1.5);
-    service.resume();
+    service.process.resume();
     // The timeout has fired (nothing else was ready to read): the lookups run while the INSERT still waits.
     await sleep(300);
     await release();
@@ -128,14 +128,14 @@ describe('a user-service process paused (SIGSTOP) between sending its INSERT and
     const abandoned = postJson(`${service.url}/users`, body, { 'idempotency-key': key }, client.signal);
     await insertWaits();
 
-    service.pause();
+    service.process.pause();
     client.abort();
     await expect(abandoned).rejects.toThrow();
     await release();
     await waitFor('the INSERT commits', async () => (await storedIdOf(body.email)) !== undefined);
     expect(await terminateBackends(app)).toBeGreaterThan(0);
     await sleep(QUERY_TIMEOUT_MS * 1.5);
-    service.resume();
+    service.process.resume();
 
     const retry = await postJson(`${service.url}/users`, body, { 'idempotency-key': key });
     expect(retry.status).toBe(201);

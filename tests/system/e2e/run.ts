@@ -3,7 +3,8 @@
  * one fault per scenario. Every registration acknowledged with a 201 must end up as exactly one profile.
  * Exits non-zero on any loss, duplicate, mangled name, 5xx to a malformed request or unexpected crash.
  * Then the faults of user-service's own PostgreSQL (user-db-scenarios.ts) on a scratch server (user-db-suite.ts),
- * and the cluster scenarios (cluster-scenarios.ts) on the three-broker cluster (cluster-suite.ts).
+ * a contract evolved live (rolling-upgrade/), and the cluster scenarios (cluster-scenarios.ts) on the
+ * three-broker cluster (cluster-suite.ts).
  */
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { clusterScenarios } from './cluster-scenarios.ts';
 import { runClusterSuite } from './cluster-suite.ts';
 import { explainLost } from './explain-lost.ts';
 import { renderTable, type ScenarioResult, scenarioResult } from './report.ts';
+import { rollingUpgradeScenarios, runRollingUpgrade } from './rolling-upgrade/rolling-upgrade.ts';
 import { registerAtRate, settle } from './scenario-load.ts';
 import { type ScenarioContext, scenarios } from './scenarios.ts';
 import { userDbScenarios } from './user-db-scenarios.ts';
@@ -32,6 +34,7 @@ const selected = selectScenarios(process.argv.slice(2));
 const selectedStack = scenarios.filter((s) => selected.includes(s.id));
 const selectedUserDb = userDbScenarios.filter((s) => selected.includes(s.id));
 const selectedCluster = clusterScenarios.filter((s) => selected.includes(s.id));
+const selectedRolling = rollingUpgradeScenarios.filter((s) => selected.includes(s.id));
 const RATE_PER_SECOND = Number(process.env.E2E_RATE ?? 20);
 const SETTLE_TIMEOUT_MS = 120_000;
 const run = createRunContext('e2e');
@@ -50,13 +53,17 @@ async function main(): Promise<number> {
     selectedUserDb.length > 0
       ? await runUserDbSuite({ run, scenarios: selectedUserDb, ratePerSecond: RATE_PER_SECOND })
       : { results: [], crashes: [] };
+  const rolling =
+    selectedRolling.length > 0
+      ? await runRollingUpgrade({ run, ratePerSecond: RATE_PER_SECOND })
+      : { results: [], crashes: [] };
   const cluster =
     selectedCluster.length > 0
       ? await runClusterSuite({ run, scenarios: selectedCluster, ratePerSecond: RATE_PER_SECOND })
       : { results: [], crashes: [] };
   return report(
-    [...stack.results, ...userDb.results, ...cluster.results],
-    [...stack.crashes, ...userDb.crashes, ...cluster.crashes],
+    [...stack.results, ...userDb.results, ...rolling.results, ...cluster.results],
+    [...stack.crashes, ...userDb.crashes, ...rolling.crashes, ...cluster.crashes],
   );
 }
 
@@ -211,7 +218,9 @@ function report(results: ScenarioResult[], crashes: string[]): number {
 
 /** Scenario ids to run: every one, or those named by `--only a,b`. */
 function selectScenarios(args: string[]): string[] {
-  const all = [...scenarios, ...userDbScenarios, ...clusterScenarios].map((s) => s.id);
+  const all = [...scenarios, ...userDbScenarios, ...rollingUpgradeScenarios, ...clusterScenarios].map(
+    (s) => s.id,
+  );
   const index = args.indexOf('--only');
   if (index === -1) return all;
   const ids = (args[index + 1] ?? '').split(',').filter(Boolean);

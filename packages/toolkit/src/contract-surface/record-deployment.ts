@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { ContractManifest } from './contract-manifest.ts';
 import {
   DEPLOYMENT_RECORD_FORMAT,
@@ -43,13 +44,18 @@ export interface DeploymentRecorderInput {
   logger: RecorderLogger;
   topic?: string;
   refreshMs?: number;
+  /** How long stop() may try to write the tombstone. */
+  retractBudgetMs?: number;
 }
 
 export interface DeploymentRecorder {
   readonly instance: InstanceIdentity;
   /** Records this instance at once, then every refreshMs; failures are logged and retried at the next refresh. */
   start(): void;
-  /** Stops refreshing, writes this instance's tombstone (its version stops counting at once), disconnects. */
+  /**
+   * Stops refreshing, writes this instance's tombstone (its version stops counting at once) unless the broker
+   * does not answer within retractBudgetMs (the record then expires with its lastSeen), disconnects.
+   */
   stop(): Promise<void>;
 }
 
@@ -61,6 +67,7 @@ export function createDeploymentRecorder({
   logger,
   topic = DEPLOYMENTS_TOPIC,
   refreshMs = DEPLOYMENT_REFRESH_MS,
+  retractBudgetMs = 3_000,
 }: DeploymentRecorderInput): DeploymentRecorder {
   const instance: InstanceIdentity = {
     id: randomUUID(),
@@ -125,17 +132,26 @@ export function createDeploymentRecorder({
     },
     async stop() {
       clearInterval(timer);
-      await latest;
-      if (service !== undefined) {
-        await producer
-          .send({ topic, acks: -1, messages: [{ key: deploymentKeyOf(service, instance.id), value: null }] })
-          .catch((error: unknown) =>
-            logger.warn(
-              { err: error, topic },
-              'could not retract this deployment; it expires with its lastSeen',
-            ),
-          );
-      }
+      const retract = async () => {
+        await latest;
+        if (service === undefined) return 'nothing recorded';
+        await producer.send({
+          topic,
+          acks: -1,
+          messages: [{ key: deploymentKeyOf(service, instance.id), value: null }],
+        });
+        return 'retracted';
+      };
+      // Shutdown does not wait on a broker that is gone: kafkajs would retry for about 30 s.
+      const outcome = await Promise.race([
+        retract().catch((error: unknown) => error),
+        sleep(retractBudgetMs, 'timed out', { ref: false }),
+      ]);
+      if (outcome !== 'retracted' && outcome !== 'nothing recorded')
+        logger.warn(
+          { err: outcome instanceof Error ? outcome : undefined, topic, retractBudgetMs },
+          'could not retract this deployment; it expires with its lastSeen',
+        );
       await producer.disconnect();
     },
   };

@@ -67,7 +67,7 @@ export function createDeploymentRecorder({
   logger,
   topic = DEPLOYMENTS_TOPIC,
   refreshMs = DEPLOYMENT_REFRESH_MS,
-  retractBudgetMs = 3_000,
+  retractBudgetMs = 1_000,
 }: DeploymentRecorderInput): DeploymentRecorder {
   const instance: InstanceIdentity = {
     id: randomUUID(),

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import ts from 'typescript';
+import { join } from 'node:path';
+import { importCycles, importGraph } from '@events/test-kit/import-graph';
 import { describe, expect, it } from 'vitest';
 
 const packageDir = join(import.meta.dirname, '..');
@@ -27,57 +26,8 @@ function layerOf(file: string): number {
   return layers.findIndex((layer) => layer.some((prefix) => file === prefix || file.startsWith(prefix)));
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(packageDir, dir), { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts') && !/\.test(-d)?\.ts$/.test(name))
-    .map((name) => join(dir, name));
-}
-
-const { options } = ts.parseJsonConfigFileContent(
-  ts.readConfigFile(join(packageDir, 'tsconfig.json'), ts.sys.readFile).config,
-  ts.sys,
-  packageDir,
-);
-
-/** Every module each source file imports within the package, as TypeScript resolves it (`import type` too). */
-function importGraph(): Map<string, string[]> {
-  const graph = new Map<string, string[]>();
-  for (const file of [...sourceFiles('src'), ...sourceFiles('cli')]) {
-    const path = join(packageDir, file);
-    const { importedFiles } = ts.preProcessFile(readFileSync(path, 'utf8'), true, true);
-    const targets = importedFiles.flatMap(({ fileName }) => {
-      const resolved = ts.resolveModuleName(fileName, path, options, ts.sys).resolvedModule;
-      if (!resolved || resolved.isExternalLibraryImport) return [];
-      const target = relative(packageDir, resolved.resolvedFileName);
-      return target.startsWith('src/') || target.startsWith('cli/') ? [target] : [];
-    });
-    graph.set(file, [...new Set(targets)]);
-  }
-  return graph;
-}
-
-/** One cycle through each strongly connected group of modules, as `a → b → a`. */
-function cycles(graph: Map<string, string[]>): string[] {
-  const found: string[] = [];
-  const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const visit = (file: string) => {
-    state.set(file, 'open');
-    stack.push(file);
-    for (const target of graph.get(file) ?? []) {
-      if (state.get(target) === 'open')
-        found.push([...stack.slice(stack.indexOf(target)), target].join(' → '));
-      else if (!state.has(target)) visit(target);
-    }
-    stack.pop();
-    state.set(file, 'done');
-  };
-  for (const file of graph.keys()) if (!state.has(file)) visit(file);
-  return found;
-}
-
 describe("the toolkit's import graph", () => {
-  const graph = importGraph();
+  const graph = importGraph(packageDir, ['src', 'cli']);
 
   it('has every source file in a layer', () => {
     expect([...graph.keys()].filter((file) => layerOf(file) === -1)).toEqual([]);
@@ -91,7 +41,7 @@ describe("the toolkit's import graph", () => {
   });
 
   it('has no import cycle', () => {
-    expect(cycles(graph)).toEqual([]);
+    expect(importCycles(graph)).toEqual([]);
   });
 
   it('sees imports the way TypeScript resolves them', () => {

@@ -9,7 +9,7 @@ import {
 import type { KeyedRegistration } from '../domain/idempotency.ts';
 import { emailKey, type User, usernameKey } from '../domain/user.ts';
 import { userAlreadyExists } from '../domain/user-errors.ts';
-import type { UserRepository } from '../domain/users.ts';
+import type { UserRepository } from '../domain/user-repository-port.ts';
 import { userServiceError } from '../errors.ts';
 import { toOutboxRecord } from '../messaging/outbox/outbox-record.ts';
 import { IDEMPOTENCY_KEY_CONSTRAINT } from './idempotency-key-repository.ts';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { userServiceError } from '../errors.ts';
-import type { NewUser, User } from './user.ts';
-import type { Registration } from './users.ts';
+import type { NewUser, Registration, User } from './user.ts';
 
 /** A client's Idempotency-Key, with the fingerprint of the registration it came with. */
 export interface IdempotencyKey {

@@ -3,8 +3,8 @@ import { isServiceError } from '@events/service-platform/errors';
 import { backoffDelay, withDeadline } from '@events/service-platform/lifecycle';
 import { userServiceError } from '../errors.ts';
 import { type IdempotencyKey, replay } from './idempotency.ts';
-import type { User } from './user.ts';
-import type { Registration, UserRepository } from './users.ts';
+import type { Registration, User } from './user.ts';
+import type { UserRepository } from './user-repository-port.ts';
 
 /** How a lost answer was settled: found stored, known not written, or still unknown (answered 503). */
 export type LostAnswerOutcome = 'stored' | 'not-written' | 'unknown';

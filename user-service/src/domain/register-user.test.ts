@@ -4,7 +4,7 @@ import { userServiceError } from '../errors.ts';
 import { fingerprintOf, type KeyedRegistration } from './idempotency.ts';
 import { createRegisterUser } from './register-user.ts';
 import type { User } from './user.ts';
-import type { StoreResult, UserRepository } from './users.ts';
+import type { StoreResult, UserRepository } from './user-repository-port.ts';
 
 const body = { email: 'ada@example.com', username: 'ada' };
 const context = { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' };

@@ -4,9 +4,9 @@ import { userServiceError } from '../errors.ts';
 import { fingerprintOf, type IdempotencyKey, replay } from './idempotency.ts';
 import { findLostRegistration, type LostAnswerOptions, type LostAnswerOutcome } from './lost-answer.ts';
 import { parseRegistration } from './registration-rules.ts';
-import type { User } from './user.ts';
+import type { Registration, User } from './user.ts';
 import { userRegistered } from './user-registered.ts';
-import type { Registration, StoreResult, UserRepository } from './users.ts';
+import type { StoreResult, UserRepository } from './user-repository-port.ts';
 
 export interface RegistrationContext {
   traceparent: string;

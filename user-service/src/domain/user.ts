@@ -6,6 +6,12 @@ export interface User {
   registeredAt: Date;
 }
 
+/** A registration answered 201: made by this request, or by an earlier one with the same Idempotency-Key. */
+export interface Registration {
+  user: User;
+  replayed: boolean;
+}
+
 export interface NewUser {
   email: string;
   username: string;
